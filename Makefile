@@ -1,0 +1,113 @@
+# sitrep: plain GNU Make. `make` builds the library, the CLI, the tests and the fuzz
+# targets; `make test` runs everything, including a sanitizer build; see README.md.
+.DEFAULT_GOAL := all
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ifdef CI
+WARN    += -Werror
+endif
+CPPFLAGS := -Iinclude -Isrc/core -D_GNU_SOURCE
+DEPFLAGS = -MMD -MP
+LIBS    := -ljansson -lutf8proc -lz -lpthread -lm
+
+SRC      := $(sort $(wildcard src/*/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(filter-out tests/conformance_util.c,$(wildcard tests/*.c)) $(wildcard tests/unit/*.c))
+CONF_SRC := $(sort $(wildcard tests/conformance/*.c))
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+
+B := build
+OBJ      := $(SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
+
+# Sanitizer build: everything again under AddressSanitizer + UBSan.
+S := build/asan
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SOBJ      := $(SRC:%.c=$(S)/%.o)
+SCLI_OBJ  := $(CLI_SRC:%.c=$(S)/%.o)
+STEST_OBJ := $(TEST_SRC:%.c=$(S)/%.o)
+
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
+CONF_BIN := $(CONF_SRC:tests/conformance/%.c=$(B)/conformance/%)
+
+all: $(B)/sitrep $(B)/libsitrep.a $(B)/tests/run $(CONF_BIN) fuzz-build
+
+# Every compile waits for the dependency check (order-only: it never forces a rebuild).
+DEPS_OK := build/.deps-ok
+$(DEPS_OK): scripts/install-deps
+	@mkdir -p $(@D)
+	@scripts/install-deps
+	@touch $@
+
+$(B)/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(DEPFLAGS) -c $< -o $@
+
+$(S)/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) $(DEPFLAGS) -c $< -o $@
+
+$(B)/libsitrep.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(S)/libsitrep.a: $(SOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/sitrep: $(CLI_OBJ) $(B)/libsitrep.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(S)/sitrep: $(SCLI_OBJ) $(S)/libsitrep.a
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+$(B)/tests/run: $(TEST_OBJ) $(B)/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(S)/tests/run: $(STEST_OBJ) $(S)/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+$(B)/conformance/%: $(B)/tests/conformance/%.o $(B)/tests/conformance_util.o $(B)/libsitrep.a
+	@mkdir -p $(@D)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# Fuzz targets: clang + libFuzzer, with ASan and UBSan.
+FUZZ_CC := clang
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+$(B)/fuzz/%: fuzz/%.c $(SRC) $(wildcard src/*/*.h include/*.h) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(SRC) $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+# Long fuzzing by hand: make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-build
+	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p build/fuzz-corpus/$$n; \
+	  echo "== $$n for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz-corpus/$$n tests/fuzz-corpus/$$n || exit 1; done
+
+deps: $(DEPS_OK)
+
+test: deps all $(S)/tests/run $(S)/sitrep
+	@scripts/run-tests
+
+demo: deps $(B)/sitrep
+	@scripts/demo
+
+bench: deps $(B)/sitrep
+	@bench/run
+
+clean:
+	rm -rf build
+
+.PHONY: all test demo bench fuzz fuzz-build deps clean
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,277 @@
+/* sitrep.h: public interface of libsitrep, which turns news reports into sourced facts.
+ *
+ * A caller reads reports with an sr_reader (files, directories, stdin; text or JSONL,
+ * gzip'd or not), hands each sr_doc to an sr_pipeline, and walks the sentences and
+ * mentions the pipeline leaves on the document. Everything a document's analysis
+ * allocates lives in the document's arena and is freed by sr_doc_free(). No state is
+ * global: handles may be used from different threads, one handle per thread. */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SR_VERSION "0.1.0"
+
+/* ---- status ---------------------------------------------------------------------- */
+
+/* X(name, message). One table yields the enum and sr_strerror(). */
+#define SR_STATUS_MAP(X)                                                    \
+    X(OK, "ok")                                                             \
+    X(EOF, "end of input")                                                  \
+    X(NOMEM, "out of memory")                                               \
+    X(IO, "cannot read input")                                              \
+    X(NOTFOUND, "no such file or directory")                                \
+    X(GZIP, "corrupt or truncated gzip data")                               \
+    X(TOOBIG, "record exceeds the size limit")                              \
+    X(JSON, "malformed JSON")                                               \
+    X(FIELD, "JSON record lacks a usable text field")                       \
+    X(UTF8, "invalid UTF-8")                                                \
+    X(NUL, "NUL byte in text")                                              \
+    X(DATE, "malformed date")                                               \
+    X(USAGE, "invalid argument")                                            \
+    X(LIMIT, "input exceeds an internal limit")
+
+typedef enum {
+#define SR_X_ENUM(name, msg) SR_##name,
+    SR_STATUS_MAP(SR_X_ENUM)
+#undef SR_X_ENUM
+        SR_STATUS_COUNT
+} sr_status;
+
+/* Returns a static, human-readable message for a status. */
+const char *sr_strerror(sr_status st);
+
+/* ---- calendar -------------------------------------------------------------------- */
+
+/* A calendar day; all fields 0 means "unknown". */
+typedef struct {
+    int16_t year;
+    int8_t month; /* 1..12 */
+    int8_t day;   /* 1..31 */
+} sr_ymd;
+
+/* Parses "YYYY-MM-DD" (also a longer ISO timestamp, of which the day is kept).
+ * Returns SR_OK or SR_DATE. */
+sr_status sr_ymd_parse(const char *s, size_t n, sr_ymd *out);
+
+/* ---- documents ------------------------------------------------------------------- */
+
+typedef struct {
+    const char *p;
+    size_t n;
+} sr_str; /* borrowed bytes, not NUL-terminated */
+
+typedef struct {
+    uint32_t start, end; /* byte offsets into sr_doc.text, end exclusive */
+    uint32_t first_token, ntokens;
+    uint8_t furniture;   /* page furniture ("Skip to content"), not prose */
+} sr_sentence;
+
+typedef enum {
+    SR_TOK_WORD,   /* letters, with inner apostrophes and periods of abbreviations */
+    SR_TOK_NUM,    /* digits, with inner thousands separators and a decimal point */
+    SR_TOK_PUNCT,  /* one punctuation character (may be multi-byte, e.g. an em dash) */
+    SR_TOK_SYMBOL, /* currency and other symbols: $ £ € % § */
+} sr_token_kind;
+
+typedef struct {
+    uint32_t start, end; /* byte offsets into sr_doc.text */
+    uint8_t kind;        /* sr_token_kind */
+    uint8_t flags;       /* SR_TF_* */
+    uint16_t sentence;   /* not used by recognisers; kept for callers */
+} sr_token;
+
+enum {
+    SR_TF_UPPER = 1,   /* first letter upper case */
+    SR_TF_USED = 2,    /* consumed by a recogniser; later recognisers skip it */
+    SR_TF_SPACE = 4,   /* white space precedes this token */
+    SR_TF_NEWLINE = 8, /* a line break precedes this token */
+};
+
+/* ---- mentions -------------------------------------------------------------------- */
+
+typedef enum { SR_MENTION_NUMBER, SR_MENTION_QUANTITY, SR_MENTION_DATE } sr_mention_kind;
+
+typedef enum {
+    SR_HEDGE_EXACT,
+    SR_HEDGE_ABOUT,
+    SR_HEDGE_AT_LEAST,
+    SR_HEDGE_MORE_THAN,
+    SR_HEDGE_AT_MOST,
+    SR_HEDGE_LESS_THAN,
+    SR_HEDGE_RANGE,
+} sr_hedge;
+
+typedef enum {
+    SR_UNIT_COUNT,   /* a count of something: "1,500 soldiers" */
+    SR_UNIT_PERCENT, /* "76%", "12 per cent" */
+    SR_UNIT_MONEY,   /* currency in sr_quantity.currency */
+    SR_UNIT_MEASURE, /* a unit of measure in sr_quantity.unit ("km", "tonnes") */
+} sr_unit_kind;
+
+typedef enum {
+    SR_PER_NONE,
+    SR_PER_HOUR,
+    SR_PER_DAY,
+    SR_PER_WEEK,
+    SR_PER_MONTH,
+    SR_PER_YEAR,
+} sr_period;
+
+typedef struct {
+    double value;     /* the point value; for ranges the low end */
+    double low, high; /* bounds; equal to value unless a range */
+    uint8_t hedge;    /* sr_hedge */
+    uint8_t unit_kind;/* sr_unit_kind */
+    uint8_t per;      /* sr_period: a rate ("every day", "annually") */
+    uint8_t vague;    /* "thousands of", "dozens of": value is the order of magnitude */
+    int8_t magnitude; /* floor(log10(value)) */
+    char currency[4]; /* ISO 4217 code for money, else "" */
+    sr_str unit;      /* unit of measure or head noun as written, may be empty */
+    uint32_t counted_start, counted_end; /* counted noun phrase; equal when none */
+    uint32_t head_start, head_end;       /* its head noun */
+} sr_quantity;
+
+typedef enum {
+    SR_GRAIN_DAY,
+    SR_GRAIN_WEEK,
+    SR_GRAIN_MONTH,
+    SR_GRAIN_SEASON,
+    SR_GRAIN_QUARTER,
+    SR_GRAIN_YEAR,
+    SR_GRAIN_DECADE,
+} sr_grain;
+
+typedef struct {
+    uint8_t grain;    /* sr_grain */
+    uint8_t resolved; /* 0: relative date and no publication day to anchor it */
+    uint8_t relative; /* the text was relative to the publication day */
+    uint8_t approx;   /* "mid-", "early", "late", "the beginning of", "by the end of" */
+    char value[16];   /* ISO: 2024-10-18, 2024-10, 2024-W45, 2024-SU, 2024-Q3, 2024, 202X; "" if unresolved */
+    sr_ymd begin, end;/* the interval the expression names, inclusive */
+} sr_date;
+
+typedef struct {
+    uint8_t kind;       /* sr_mention_kind */
+    uint32_t sentence;  /* index into sr_doc.sentences */
+    uint32_t start, end;/* byte offsets into sr_doc.text */
+    union {
+        double number;  /* SR_MENTION_NUMBER */
+        sr_quantity quantity;
+        sr_date date;
+    } u;
+} sr_mention;
+
+/* ---- the document ---------------------------------------------------------------- */
+
+typedef struct sr_arena sr_arena;
+
+typedef struct sr_doc {
+    sr_arena *arena;         /* owns everything below */
+    sr_str id, url, outlet, title;
+    sr_str published_text;   /* as given; may be empty */
+    sr_ymd published;        /* the publication day; year 0 when undated */
+    sr_str extra_json;       /* unknown JSONL fields as ",\"k\":v..." to pass through; may be empty */
+    const char *text;        /* the document text: offsets refer to these bytes */
+    size_t len;
+    const char *clean;       /* same length as text, valid UTF-8: each invalid byte is 0x1A */
+    size_t invalid_bytes;    /* how many bytes were replaced in clean */
+    const char *origin;      /* input name ("-" for stdin), for messages */
+    uint64_t line;           /* 1-based line in origin for JSONL; 0 for whole files */
+
+    sr_sentence *sentences;
+    size_t nsentences;
+    sr_token *tokens;
+    size_t ntokens;
+    sr_mention *mentions;
+    size_t nmentions;
+} sr_doc;
+
+/* Frees a document and everything its analysis allocated. NULL is a no-op. */
+void sr_doc_free(sr_doc *doc);
+
+/* Makes a document from caller bytes (copied). id may be NULL (then "doc"),
+ * published may be NULL. Returns NULL on out-of-memory. Caller frees with sr_doc_free. */
+sr_doc *sr_doc_new(const char *id, const char *text, size_t len, const sr_ymd *published);
+
+/* ---- reading reports ------------------------------------------------------------- */
+
+typedef struct sr_reader sr_reader;
+
+typedef struct {
+    sr_ymd default_published; /* for reports without "published"; year 0: none */
+    size_t max_record;        /* largest report in bytes; 0: SR_MAX_RECORD_DEFAULT */
+} sr_reader_options;
+
+/* Creates a reader over a list of inputs: files, directories (read recursively in name
+ * order) and "-" for stdin. The paths are copied. Returns NULL on out-of-memory. */
+sr_reader *sr_reader_new(const char *const *paths, size_t npaths, const sr_reader_options *opt);
+
+/* Reads the next report into *out (caller frees with sr_doc_free).
+ * Returns SR_OK, SR_EOF at the end, or an error; after an error, sr_reader_error()
+ * describes it in one line naming the input, and the next call continues with the next
+ * record (a bad record) or the next input (an unreadable file or corrupt gzip). */
+sr_status sr_reader_next(sr_reader *r, sr_doc **out);
+
+/* The last error as one line, e.g. "data/x.jsonl.gz:12: malformed JSON: ...". */
+const char *sr_reader_error(const sr_reader *r);
+
+/* Bytes consumed so far (after decompression). */
+uint64_t sr_reader_bytes(const sr_reader *r);
+
+void sr_reader_free(sr_reader *r);
+
+/* ---- analysis -------------------------------------------------------------------- */
+
+typedef struct sr_pipeline sr_pipeline;
+
+/* Creates an analysis pipeline (sentences, tokens, numbers, quantities, dates).
+ * Returns NULL on out-of-memory. One pipeline per thread. */
+sr_pipeline *sr_pipeline_new(void);
+void sr_pipeline_free(sr_pipeline *p);
+
+/* Analyses doc in place: fills sentences, tokens and mentions (in text order).
+ * Returns SR_OK, SR_NOMEM or SR_LIMIT (the document is then left without mentions). */
+sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *doc);
+
+/* ---- output ---------------------------------------------------------------------- */
+
+typedef enum { SR_FORMAT_JSONL, SR_FORMAT_TSV } sr_format;
+
+enum {
+    SR_ONLY_DOCS = 1,
+    SR_ONLY_MENTIONS = 2,
+    SR_ONLY_ALL = 3,
+};
+
+typedef struct sr_buf {
+    char *p;
+    size_t n, cap;
+} sr_buf;
+
+/* Appends the records of an analysed document to out in the given format
+ * (what: SR_ONLY_* bits). Returns SR_OK or SR_NOMEM. */
+sr_status sr_emit_doc(sr_buf *out, const sr_doc *doc, sr_format fmt, int what);
+
+/* Appends the TSV header line for the given record kinds. */
+sr_status sr_emit_tsv_header(sr_buf *out, int what);
+
+void sr_buf_free(sr_buf *b);
+
+/* Names for enum values, as they appear in output ("at_least", "month", ...). */
+const char *sr_hedge_name(sr_hedge h);
+const char *sr_grain_name(sr_grain g);
+const char *sr_mention_kind_name(sr_mention_kind k);
+const char *sr_period_name(sr_period p);
+const char *sr_unit_kind_name(sr_unit_kind k);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,55 @@
+/* doc.c: creating and freeing documents. A document and everything found in it live
+ * in one arena; the sr_doc struct itself is the arena's first allocation. */
+#include <stdlib.h>
+
+#include "internal.h"
+
+sr_doc *sr_doc_new(const char *id, const char *text, size_t len, const sr_ymd *published)
+{
+    if (len > SR_MAX_RECORD_HARD)
+        return NULL;
+    sr_arena *a = sr_arena_new();
+    if (!a)
+        return NULL;
+    sr_doc *d = sr_arena_alloc(a, sizeof *d);
+    char *copy = sr_arena_strndup(a, text ? text : "", text ? len : 0);
+    const char *name = id ? id : "doc";
+    char *idc = sr_arena_strndup(a, name, strlen(name));
+    if (!d || !copy || !idc) {
+        sr_arena_free(a);
+        return NULL;
+    }
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+    d->text = copy;
+    d->len = text ? len : 0;
+    d->id.p = idc;
+    d->id.n = strlen(idc);
+    d->origin = idc;
+    if (published)
+        d->published = *published;
+    return d;
+}
+
+void sr_doc_free(sr_doc *doc)
+{
+    if (doc)
+        sr_arena_free(doc->arena);
+}
+
+sr_mention *sr_mention_push(sr_mentions *m)
+{
+    if (m->n == m->cap) {
+        if (m->cap >= SR_MAX_MENTIONS)
+            return NULL;
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        sr_mention *v = sr_arena_grow(m->arena, m->v, m->n, cap, sizeof *v);
+        if (!v)
+            return NULL;
+        m->v = v;
+        m->cap = cap;
+    }
+    sr_mention *r = &m->v[m->n++];
+    memset(r, 0, sizeof *r);
+    return r;
+}

@@ -1,0 +1,88 @@
+/* internal.h: declarations shared between libsitrep's modules but not public. */
+#ifndef SR_INTERNAL_H
+#define SR_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "sitrep.h"
+#include "limits.h"
+
+/* ---- arena (arena.c) --------------------------------------------------------------
+ * A bump allocator: many allocations, one free. Each document owns one; every object a
+ * document's analysis makes lives in it and dies with sr_doc_free(). */
+sr_arena *sr_arena_new(void);
+/* Returns n bytes aligned to 16, or NULL when out of memory. Never freed singly. */
+void *sr_arena_alloc(sr_arena *a, size_t n);
+/* Copies n bytes into the arena and NUL-terminates the copy. NULL on out-of-memory. */
+char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
+/* Grows an array held in the arena: returns a block of new_cap elements holding the
+ * old_n elements of old (old is abandoned, not freed). NULL on out-of-memory. */
+void *sr_arena_grow(sr_arena *a, void *old, size_t old_n, size_t new_cap, size_t elem);
+void sr_arena_free(sr_arena *a);
+/* Bytes the arena holds from malloc, for memory accounting in tests and benchmarks. */
+size_t sr_arena_footprint(const sr_arena *a);
+
+/* ---- growable byte buffer (buf.c) ------------------------------------------------ */
+sr_status sr_buf_reserve(sr_buf *b, size_t extra);
+sr_status sr_buf_add(sr_buf *b, const void *p, size_t n);
+sr_status sr_buf_adds(sr_buf *b, const char *s);
+sr_status sr_buf_addc(sr_buf *b, char c);
+sr_status sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal with quotes; byte 0x1A (a replaced invalid byte)
+ * is written as \ufffd so output is always valid UTF-8 JSON. */
+sr_status sr_buf_json_str(sr_buf *b, const char *s, size_t n);
+/* Appends s for a TSV cell: tab, newline, CR and backslash escaped as \t \n \r \\. */
+sr_status sr_buf_tsv_str(sr_buf *b, const char *s, size_t n);
+/* Appends a number in the shortest form that reads back to the same double. */
+sr_status sr_buf_num(sr_buf *b, double v);
+
+/* ---- calendar (calendar.c) ------------------------------------------------------- */
+int sr_days_in_month(int year, int month);
+/* Days since 1970-01-01 for a valid day, and back. */
+int32_t sr_ymd_to_days(sr_ymd d);
+sr_ymd sr_days_to_ymd(int32_t days);
+/* 0 = Monday .. 6 = Sunday. */
+int sr_ymd_weekday(sr_ymd d);
+bool sr_ymd_valid(sr_ymd d);
+
+/* ---- text (text/) ---------------------------------------------------------------- */
+/* Validates text as UTF-8 and returns a same-length copy in the arena with each invalid
+ * byte (and NUL) replaced by 0x1A; *replaced counts them. NULL on out-of-memory. */
+char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced);
+/* Decodes one code point of valid UTF-8 at s (n bytes left); returns its length >= 1
+ * and stores the code point (0x1A for a replaced byte). */
+int sr_utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Splits doc->clean into tokens (doc->tokens). */
+sr_status sr_tokenize(sr_doc *doc);
+/* Splits the token stream into sentences (doc->sentences) and marks page furniture. */
+sr_status sr_split_sentences(sr_doc *doc);
+
+/* ---- token helpers for recognisers (text/lex.c) ---------------------------------- */
+/* True when token t's text equals the lower-case ASCII word w, ignoring case. */
+bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w);
+/* Length-bounded view of a token's clean text. */
+static inline sr_str sr_tok_str(const sr_doc *d, const sr_token *t)
+{
+    sr_str s = {d->clean + t->start, t->end - t->start};
+    return s;
+}
+
+/* ---- recognisers (recognise/) ----------------------------------------------------
+ * Each takes the document with tokens and sentences and appends mentions through
+ * sr_mention_push(). Dates run before numbers and mark the tokens they consume with
+ * SR_TF_USED, so a day or year inside a date never also counts as a number. */
+typedef struct sr_mentions {
+    sr_mention *v;
+    size_t n, cap;
+    sr_arena *arena;
+} sr_mentions;
+
+sr_mention *sr_mention_push(sr_mentions *m);
+sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out);
+sr_status sr_recognise_numbers(sr_doc *doc, sr_mentions *out);
+
+#endif

@@ -1,0 +1,28 @@
+/* limits.h: every limit sitrep enforces, each with the reason for its value.
+ * Hitting a limit is an ordinary, reported error (SR_TOOBIG or SR_LIMIT), never a crash. */
+#ifndef SR_LIMITS_H
+#define SR_LIMITS_H
+
+/* Largest single report (a JSONL line or a text file), in bytes. News articles are
+ * rarely above 200 KB; 32 MiB leaves room for whole books while keeping a runaway
+ * line (a 2 GB log line fed by mistake) from exhausting memory. Settable per reader. */
+#define SR_MAX_RECORD_DEFAULT (32u << 20)
+
+/* Offsets are stored as uint32_t: no document may exceed 4 GiB - 1. */
+#define SR_MAX_RECORD_HARD 0xFFFFFFF0u
+
+/* Tokens in one sentence the recognisers look at. A "sentence" longer than this is a
+ * table or a run-on list; it is split so every window scan stays linear. */
+#define SR_MAX_SENTENCE_TOKENS 4096
+
+/* Directory nesting when reading inputs recursively; deeper trees are reported. */
+#define SR_MAX_DIR_DEPTH 64
+
+/* Bytes the gzip reader may inflate from one input per byte of compressed input is not
+ * limited (real corpora compress 10:1 and more); the record limit above bounds memory. */
+
+/* Mentions per document: a document with more is pathological (a table of numbers)
+ * and is truncated with a warning rather than growing without bound. */
+#define SR_MAX_MENTIONS 1000000
+
+#endif

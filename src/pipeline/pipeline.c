@@ -1,0 +1,70 @@
+/* pipeline.c: runs a document through the stages: UTF-8 check, tokens, sentences,
+ * dates, then numbers and quantities, and leaves the mentions sorted by position. */
+#include <stdlib.h>
+
+#include "../core/internal.h"
+
+struct sr_pipeline {
+    int unused; /* per-thread scratch lives here once stages need it */
+};
+
+sr_pipeline *sr_pipeline_new(void)
+{
+    return calloc(1, sizeof(sr_pipeline));
+}
+
+void sr_pipeline_free(sr_pipeline *p)
+{
+    free(p);
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const sr_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+static uint32_t sentence_of(const sr_doc *d, uint32_t offset)
+{
+    size_t lo = 0, hi = d->nsentences;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sentences[mid].start <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
+{
+    (void)p;
+    if (d->len > SR_MAX_RECORD_HARD)
+        return SR_LIMIT;
+    if (!d->clean) {
+        char *c = sr_utf8_clean(d->arena, d->text, d->len, &d->invalid_bytes);
+        if (!c)
+            return SR_NOMEM;
+        d->clean = c;
+    }
+    sr_status st = sr_tokenize(d);
+    if (!st)
+        st = sr_split_sentences(d);
+    if (st)
+        return st;
+    sr_mentions m = {NULL, 0, 0, d->arena};
+    st = sr_recognise_dates(d, &m);
+    if (!st)
+        st = sr_recognise_numbers(d, &m);
+    if (st)
+        return st;
+    qsort(m.v, m.n, sizeof *m.v, by_position);
+    for (size_t i = 0; i < m.n; i++)
+        m.v[i].sentence = sentence_of(d, m.v[i].start);
+    d->mentions = m.v;
+    d->nmentions = m.n;
+    return SR_OK;
+}

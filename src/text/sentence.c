@@ -1,0 +1,292 @@
+/* sentence.c: sentence splitting that survives news prose.
+ *
+ * Works on the token stream in one pass. A sentence ends:
+ *  - at a blank line (paragraph break), always;
+ *  - at a single line break when the next line does not start in lower case (a
+ *    hard-wrapped line that continues in lower case is joined);
+ *  - after ". ! ? …" (and any closing quotes or brackets) followed by white space and a
+ *    token that can start a sentence, unless the period belongs to an abbreviation
+ *    ("Gen.", "Mr.", "Jan. 18", "No. 5"), an initial ("W."), or a dotted initialism
+ *    that a name follows ("U.S. President"); not inside brackets; and not inside a
+ *    quotation that closes with a comma in the same paragraph ("We will fight. We will
+ *    win," he said.), so a quote and its speaker stay together.
+ * Lines without final punctuation ("Skip to content", "02:35 minutes", a headline) and
+ * lines made of known web page furniture are marked furniture: kept apart from prose. */
+#include "internal.h"
+
+/* Abbreviations after which a period never ends a sentence (titles, and words that
+ * always precede something: "No. 5", "Jan. 18"). */
+static const char *const never_final[] = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "adm",
+    "brig", "cmdr", "gov", "sen", "rep", "rev", "prof", "st", "mt", "ft", "amb", "pres",
+    "hon", "messrs", "mme", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "vs", "v", "no", "nos", "fig", "figs", "vol", "approx", "est",
+    "ca", "cf", "pp", "art", "sec", "dept", "univ", "assn", "bros", "gens", "lieut", NULL,
+};
+
+/* Abbreviations that may end a sentence: a following capitalised word decides. */
+static const char *const maybe_final[] = {
+    "inc", "ltd", "corp", "co", "plc", "llc", "jr", "sr", "etc", "al", "mar", NULL,
+};
+
+/* Capitalised words that begin sentences far more often than they follow "U.S." */
+static const char *const starters[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "this", "that",
+    "in", "on", "at", "its", "his", "her", "their", "there", "however", "these", "those",
+    "some", "many", "officials", "as", "after", "when", "if", NULL,
+};
+
+/* Whole-line web furniture: interface strings that are never prose. Matched as the
+ * line's first words, case-insensitively. */
+static const char *const furniture_lines[][8] = {
+    {"skip", "to", NULL},
+    {"this", "browser", "does", "not", "support", NULL},
+    {"your", "browser", "does", "not", "support", NULL},
+    {"image", ":", NULL},
+    {"photo", ":", NULL},
+    {"advertisement", NULL},
+    {"share", "this", NULL},
+    {"copy", "link", NULL},
+    {"sign", "up", "for", NULL},
+    {"subscribe", "to", NULL},
+    {"read", "more", NULL},
+    {"related", "topics", NULL},
+    {"follow", "us", NULL},
+};
+
+static bool in_list(const sr_doc *d, const sr_token *t, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (sr_tok_is(d, t, list[i]))
+            return true;
+    return false;
+}
+
+static bool tok_char(const sr_doc *d, const sr_token *t, const char *c)
+{
+    size_t n = strlen(c);
+    return t->end - t->start == n && memcmp(d->clean + t->start, c, n) == 0;
+}
+
+static bool is_terminal(const sr_doc *d, const sr_token *t)
+{
+    return t->kind == SR_TOK_PUNCT &&
+           (tok_char(d, t, ".") || tok_char(d, t, "!") || tok_char(d, t, "?") ||
+            tok_char(d, t, "\xE2\x80\xA6"));
+}
+
+static bool is_closer(const sr_doc *d, const sr_token *t)
+{
+    return t->kind == SR_TOK_PUNCT &&
+           (tok_char(d, t, "\"") || tok_char(d, t, "'") || tok_char(d, t, ")") ||
+            tok_char(d, t, "]") || tok_char(d, t, "\xE2\x80\x9D") /* ” */ ||
+            tok_char(d, t, "\xE2\x80\x99") /* ’ */);
+}
+
+static bool is_opener(const sr_doc *d, const sr_token *t)
+{
+    return t->kind == SR_TOK_PUNCT &&
+           (tok_char(d, t, "(") || tok_char(d, t, "[") || tok_char(d, t, "\xE2\x80\x9C"));
+}
+
+static bool is_lower_word(const sr_doc *d, const sr_token *t)
+{
+    unsigned char c = (unsigned char)d->clean[t->start];
+    return t->kind == SR_TOK_WORD && !(t->flags & SR_TF_UPPER) && !(c >= '0' && c <= '9') &&
+           c != '\'';
+}
+
+static bool blank_line_before(const sr_doc *d, size_t i)
+{
+    const sr_token *t = &d->tokens[i];
+    if (!(t->flags & SR_TF_NEWLINE) || i == 0)
+        return false;
+    int nl = 0;
+    for (uint32_t p = d->tokens[i - 1].end; p < t->start; p++)
+        nl += d->clean[p] == '\n';
+    return nl >= 2;
+}
+
+/* Whether the terminal punctuation at token i (followed by closers up to j-1) ends a
+ * sentence, given that token j starts on the same line after white space. */
+static bool period_ends(const sr_doc *d, size_t i, size_t j)
+{
+    const sr_token *next = &d->tokens[j];
+    if (!(next->flags & SR_TF_SPACE))
+        return false;
+    if (is_lower_word(d, next))
+        return false;
+    if (!tok_char(d, &d->tokens[i], ".") || j != i + 1 || i == 0)
+        return true;
+    const sr_token *prev = &d->tokens[i - 1];
+    if (prev->end != d->tokens[i].start || prev->kind != SR_TOK_WORD)
+        return true;
+    if (in_list(d, prev, never_final))
+        return false;
+    if (in_list(d, prev, maybe_final))
+        return next->kind == SR_TOK_WORD && in_list(d, next, starters);
+    return true;
+}
+
+/* After a token that carries its own period ("U.S.", "W."), does a sentence end? */
+static bool dotted_ends(const sr_doc *d, const sr_token *t, const sr_token *next)
+{
+    size_t n = t->end - t->start;
+    if (n < 2 || d->clean[t->end - 1] != '.')
+        return false;
+    if (n == 2) /* an initial: "George W. Bush" */
+        return false;
+    return next->kind == SR_TOK_WORD && (next->flags & SR_TF_UPPER) && in_list(d, next, starters);
+}
+
+static sr_status add_sentence(sr_doc *d, size_t *cap, size_t first, size_t last)
+{
+    if (d->nsentences == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        sr_sentence *s = sr_arena_grow(d->arena, d->sentences, d->nsentences, c, sizeof *s);
+        if (!s)
+            return SR_NOMEM;
+        d->sentences = s;
+        *cap = c;
+    }
+    sr_sentence *s = &d->sentences[d->nsentences];
+    s->first_token = (uint32_t)first;
+    s->ntokens = (uint32_t)(last - first);
+    s->start = d->tokens[first].start;
+    s->end = d->tokens[last - 1].end;
+    s->furniture = 0;
+    for (size_t k = first; k < last; k++)
+        d->tokens[k].sentence = (uint16_t)(d->nsentences > 0xFFFF ? 0xFFFF : d->nsentences);
+    d->nsentences++;
+    return SR_OK;
+}
+
+/* For each opening double quote, whether its quotation closes with a comma (or a
+ * reporting clause in lower case) before the paragraph ends. One pass, stack-free:
+ * double quotes do not nest in English prose. Result: closes_with_comma[k] for token k. */
+static void mark_quotes(const sr_doc *d, uint8_t *attributed)
+{
+    size_t open = SIZE_MAX;
+    for (size_t k = 0; k < d->ntokens; k++) {
+        const sr_token *t = &d->tokens[k];
+        if (blank_line_before(d, k))
+            open = SIZE_MAX;
+        bool straight = tok_char(d, t, "\"");
+        bool left = tok_char(d, t, "\xE2\x80\x9C"), right = tok_char(d, t, "\xE2\x80\x9D");
+        if (!straight && !left && !right)
+            continue;
+        bool opening = left || (straight && open == SIZE_MAX);
+        if (opening) {
+            open = k;
+            continue;
+        }
+        if (open != SIZE_MAX) {
+            bool comma = k > 0 && tok_char(d, &d->tokens[k - 1], ",");
+            bool lower_after = k + 1 < d->ntokens && is_lower_word(d, &d->tokens[k + 1]) &&
+                               !(d->tokens[k + 1].flags & SR_TF_NEWLINE);
+            if (comma || lower_after)
+                attributed[open] = 1;
+            open = SIZE_MAX;
+        }
+    }
+}
+
+static bool line_is_furniture(const sr_doc *d, size_t first, size_t last)
+{
+    const sr_token *end = &d->tokens[last - 1];
+    bool final = is_terminal(d, end) || tok_char(d, end, ":") ||
+                 (is_closer(d, end) && last - first > 1 && is_terminal(d, end - 1));
+    if (!final)
+        return true;
+    for (size_t f = 0; f < sizeof furniture_lines / sizeof furniture_lines[0]; f++) {
+        size_t k = 0;
+        while (furniture_lines[f][k] && first + k < last &&
+               sr_tok_is(d, &d->tokens[first + k], furniture_lines[f][k]))
+            k++;
+        if (!furniture_lines[f][k])
+            return true;
+    }
+    return false;
+}
+
+sr_status sr_split_sentences(sr_doc *d)
+{
+    size_t cap = 0, first = 0;
+    d->nsentences = 0;
+    if (d->ntokens == 0)
+        return SR_OK;
+    uint8_t *attributed = sr_arena_alloc(d->arena, d->ntokens);
+    if (!attributed)
+        return SR_NOMEM;
+    memset(attributed, 0, d->ntokens);
+    mark_quotes(d, attributed);
+
+    int depth = 0;        /* bracket depth */
+    bool in_quote = false, quote_attr = false;
+    size_t line_start = 0; /* sentence index where the current line began */
+    for (size_t k = 0; k < d->ntokens; k++) {
+        const sr_token *t = &d->tokens[k];
+        if (k > first && (t->flags & SR_TF_NEWLINE)) {
+            bool hard = blank_line_before(d, k) || !is_lower_word(d, t);
+            if (hard) {
+                if (add_sentence(d, &cap, first, k))
+                    return SR_NOMEM;
+                first = k;
+                depth = 0;
+                in_quote = false;
+            }
+        }
+        if (t->flags & SR_TF_NEWLINE && k == first) {
+            /* mark the previous line's sentences if the line was furniture */
+            (void)line_start;
+        }
+        if (is_opener(d, t) && !tok_char(d, t, "\xE2\x80\x9C"))
+            depth += depth < 64;
+        else if ((tok_char(d, t, ")") || tok_char(d, t, "]")) && depth > 0)
+            depth--;
+        if (tok_char(d, t, "\xE2\x80\x9C") || (tok_char(d, t, "\"") && !in_quote)) {
+            in_quote = true;
+            quote_attr = attributed[k];
+            continue;
+        }
+        if (tok_char(d, t, "\xE2\x80\x9D") || tok_char(d, t, "\"")) {
+            in_quote = false;
+            continue;
+        }
+        bool term = is_terminal(d, t);
+        bool dotted = !term && t->kind == SR_TOK_WORD && d->clean[t->end - 1] == '.';
+        if (!term && !dotted)
+            continue;
+        size_t j = k + 1;
+        while (j < d->ntokens && is_closer(d, &d->tokens[j]) &&
+               !(d->tokens[j].flags & SR_TF_SPACE))
+            j++;
+        if (j >= d->ntokens || (d->tokens[j].flags & SR_TF_NEWLINE))
+            continue; /* the line break decides */
+        if (depth > 0 || (in_quote && quote_attr && j == k + 1))
+            continue;
+        bool ends = term ? period_ends(d, k, j) : dotted_ends(d, t, &d->tokens[j]);
+        if (!ends)
+            continue;
+        if (j > k + 1)
+            in_quote = false; /* the closing quote was consumed with the terminal */
+        if (add_sentence(d, &cap, first, j))
+            return SR_NOMEM;
+        first = j;
+        k = j - 1;
+    }
+    if (first < d->ntokens && add_sentence(d, &cap, first, d->ntokens))
+        return SR_NOMEM;
+
+    /* Furniture: a line that is a sentence of its own without final punctuation, or a
+     * known interface string. */
+    for (size_t s = 0; s < d->nsentences; s++) {
+        sr_sentence *se = &d->sentences[s];
+        size_t a = se->first_token, b = a + se->ntokens;
+        bool starts_line = d->tokens[a].flags & SR_TF_NEWLINE;
+        bool ends_line = b >= d->ntokens || (d->tokens[b].flags & SR_TF_NEWLINE);
+        if (starts_line && ends_line && line_is_furniture(d, a, b))
+            se->furniture = 1;
+    }
+    return SR_OK;
+}

@@ -1,0 +1,242 @@
+/* tokenize.c: splits a document's clean text into word, number, punctuation and symbol
+ * tokens with byte offsets.
+ *
+ * Rules, chosen for news prose:
+ *  - a number is digits with inner thousands groups (",ddd") and one decimal part
+ *    (".d+"): "1,271", "1.3", "10,000.5". Anything else ends it: "2024-10-18" is three
+ *    numbers and two hyphens, "02:35" two numbers and a colon.
+ *  - a word is letters (any script, via utf8proc categories) and digits after the first
+ *    letter ("G7"), with inner apostrophes ("O'Brien"); a possessive "'s" or a plural
+ *    possessive "'" becomes its own token. Dotted initialisms keep their periods as one
+ *    token ("U.S.", "a.m."), as does a single capital initial ("W.").
+ *  - hyphens and all other punctuation are one token per character; whether a hyphen
+ *    joins its neighbours is told by the SR_TF_SPACE flag of the following token.
+ * One pass, no backtracking beyond a token's own bytes: linear in the text. */
+#include <utf8proc.h>
+
+#include "internal.h"
+
+static bool is_letter_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+static bool is_upper_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static bool is_space_cp(int32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
+        return true;
+    if (cp < 0x80)
+        return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+           c == UTF8PROC_CATEGORY_ZP || cp == 0x200B || cp == 0xFEFF;
+}
+
+static bool is_symbol_cp(int32_t cp)
+{
+    if (cp == '$' || cp == '%' || cp == '#' || cp == '&' || cp == '+' || cp == '=' ||
+        cp == '@' || cp == '<' || cp == '>' || cp == '~' || cp == '^' || cp == '|')
+        return true;
+    if (cp < 0x80)
+        return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_SC || c == UTF8PROC_CATEGORY_SM ||
+           c == UTF8PROC_CATEGORY_SO || cp == 0x2030 /* per mille */;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_apostrophe(const char *s, size_t n, size_t i, int *len)
+{
+    if (i < n && s[i] == '\'') {
+        *len = 1;
+        return true;
+    }
+    if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99) { /* U+2019 */
+        *len = 3;
+        return true;
+    }
+    return false;
+}
+
+typedef struct {
+    sr_doc *doc;
+    size_t cap;
+} tok_state;
+
+static sr_status push(tok_state *st, size_t start, size_t end, int kind, int flags)
+{
+    sr_doc *d = st->doc;
+    if (d->ntokens == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 256;
+        sr_token *t = sr_arena_grow(d->arena, d->tokens, d->ntokens, cap, sizeof *t);
+        if (!t)
+            return SR_NOMEM;
+        d->tokens = t;
+        st->cap = cap;
+    }
+    sr_token *t = &d->tokens[d->ntokens++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->kind = (uint8_t)kind;
+    t->flags = (uint8_t)flags;
+    t->sentence = 0;
+    return SR_OK;
+}
+
+/* Scans a number starting at i; returns its end. */
+static size_t scan_number(const char *s, size_t n, size_t i)
+{
+    while (i < n && is_digit(s[i]))
+        i++;
+    /* thousands groups: ",ddd" not followed by another digit */
+    while (i + 3 < n + 0 && s[i] == ',' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+           is_digit(s[i + 3]) && (i + 4 >= n || !is_digit(s[i + 4])))
+        i += 4;
+    if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+        i++;
+        while (i < n && is_digit(s[i]))
+            i++;
+    }
+    return i;
+}
+
+/* Scans a word starting at i (a letter); returns its end. */
+static size_t scan_word(const char *s, size_t n, size_t i)
+{
+    int32_t cp;
+    while (i < n) {
+        int k = sr_utf8_decode(s + i, n - i, &cp);
+        if (is_letter_cp(cp) || (cp < 0x80 && is_digit((char)cp))) {
+            i += (size_t)k;
+            continue;
+        }
+        int alen;
+        if (is_apostrophe(s, n, i, &alen) && i + (size_t)alen < n) {
+            /* inner apostrophe, unless it starts a possessive "'s" that ends the word */
+            size_t j = i + (size_t)alen;
+            int32_t next;
+            sr_utf8_decode(s + j, n - j, &next);
+            if (!is_letter_cp(next))
+                break;
+            if ((next == 's' || next == 'S')) {
+                int32_t after = ' ';
+                if (j + 1 < n)
+                    sr_utf8_decode(s + j + 1, n - j - 1, &after);
+                if (!is_letter_cp(after))
+                    break;
+            }
+            i = j;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+/* "U.S.", "a.m.", "e.g.": single letters each followed by a period, at least two. */
+static size_t scan_initialism(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    int groups = 0;
+    while (j + 1 < n && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') && s[j + 1] == '.') {
+        /* the letter must not continue a longer word */
+        j += 2;
+        groups++;
+        if (j < n && !(((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')))
+            break;
+        if (j + 1 < n && s[j + 1] != '.')
+            break;
+    }
+    return groups >= 2 ? j : i;
+}
+
+sr_status sr_tokenize(sr_doc *doc)
+{
+    tok_state st = {doc, 0};
+    const char *s = doc->clean;
+    size_t n = doc->len, i = 0;
+    int pending = SR_TF_SPACE | SR_TF_NEWLINE; /* text start counts as a line start */
+    doc->ntokens = 0;
+    while (i < n) {
+        int32_t cp;
+        int k = sr_utf8_decode(s + i, n - i, &cp);
+        if (is_space_cp(cp)) {
+            pending |= SR_TF_SPACE;
+            if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+                pending |= SR_TF_NEWLINE;
+            i += (size_t)k;
+            continue;
+        }
+        size_t start = i, end;
+        int kind, flags = pending;
+        pending = 0;
+        if (cp < 0x80 && is_digit((char)cp)) {
+            kind = SR_TOK_NUM;
+            end = scan_number(s, n, i);
+        } else if (is_letter_cp(cp)) {
+            kind = SR_TOK_WORD;
+            if (is_upper_cp(cp))
+                flags |= SR_TF_UPPER;
+            end = scan_initialism(s, n, i);
+            if (end == i) {
+                end = scan_word(s, n, i);
+                /* a lone capital initial keeps its period: "George W. Bush" */
+                if (end == i + 1 && is_upper_cp(cp) && end < n && s[end] == '.' &&
+                    (end + 1 >= n || s[end + 1] == ' '))
+                    end++;
+            }
+        } else {
+            int alen;
+            kind = is_symbol_cp(cp) ? SR_TOK_SYMBOL : SR_TOK_PUNCT;
+            end = i + (size_t)k;
+            /* possessive "'s" / "’s" directly after a word */
+            if (is_apostrophe(s, n, i, &alen) && !(flags & SR_TF_SPACE) && doc->ntokens &&
+                doc->tokens[doc->ntokens - 1].kind == SR_TOK_WORD) {
+                size_t j = i + (size_t)alen;
+                int32_t after = ' ';
+                if (j < n && (s[j] | 0x20) == 's') {
+                    if (j + 1 < n)
+                        sr_utf8_decode(s + j + 1, n - j - 1, &after);
+                    if (!is_letter_cp(after) && !(after < 0x80 && is_digit((char)after))) {
+                        kind = SR_TOK_WORD;
+                        end = j + 1;
+                    }
+                }
+            }
+        }
+        if (push(&st, start, end, kind, flags))
+            return SR_NOMEM;
+        i = end;
+    }
+    return SR_OK;
+}
+
+bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w)
+{
+    size_t n = t->end - t->start;
+    const char *s = d->clean + t->start;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c | 0x20);
+        if (w[i] != c)
+            return false;
+    }
+    return w[n] == 0;
+}

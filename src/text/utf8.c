@@ -1,0 +1,77 @@
+/* utf8.c: UTF-8 validation at the boundary.
+ *
+ * The document keeps its original bytes; analysis reads a same-length "clean" copy in
+ * which every byte that is not part of a well-formed UTF-8 sequence (and every NUL) is
+ * replaced by 0x1A, ASCII SUBSTITUTE. Because the replacement is one byte for one byte,
+ * every offset found in the clean copy is also an offset into the original bytes.
+ * Output writers print 0x1A as U+FFFD. Decoding of well-formed sequences uses utf8proc. */
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Length of the well-formed sequence at s, or 0 when s starts an ill-formed one. */
+static int valid_seq(const unsigned char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)(n < 4 ? n : 4), &cp);
+    return k > 0 ? (int)k : 0;
+}
+
+char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced)
+{
+    char *out = sr_arena_alloc(a, len + 1);
+    if (!out)
+        return NULL;
+    size_t bad = 0, i = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    while (i < len) {
+        /* Fast path over ASCII, eight bytes at a time. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            /* A NUL byte in the word needs the slow path. */
+            if ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)
+                break;
+            memcpy(out + i, s + i, 8);
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        unsigned char c = s[i];
+        if (c && c < 0x80) {
+            out[i++] = (char)c;
+            continue;
+        }
+        int k = c ? valid_seq(s + i, len - i) : 0;
+        if (k == 0) {
+            out[i++] = 0x1A;
+            bad++;
+            continue;
+        }
+        memcpy(out + i, s + i, (size_t)k);
+        i += (size_t)k;
+    }
+    out[len] = 0;
+    *replaced = bad;
+    return out;
+}
+
+int sr_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    utf8proc_int32_t v;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)(n < 4 ? n : 4), &v);
+    if (k <= 0) { /* cannot happen on clean text; be safe anyway */
+        *cp = 0x1A;
+        return 1;
+    }
+    *cp = v;
+    return (int)k;
+}
