@@ -79,12 +79,19 @@ $(B)/conformance/%: $(B)/tests/conformance/%.o $(B)/tests/conformance_util.o $(B
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
-# Fuzz targets: clang + libFuzzer, with ASan and UBSan.
+# Fuzz targets: clang + libFuzzer, with ASan and UBSan; the library is compiled once
+# with coverage instrumentation and linked into every target.
 FUZZ_CC := clang
-FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-$(B)/fuzz/%: fuzz/%.c $(SRC) $(wildcard src/*/*.h include/*.h) | $(DEPS_OK)
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+F := build/fuzzobj
+FOBJ := $(SRC:%.c=$(F)/%.o)
+$(F)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(SRC) $(LIBS)
+	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(DEPFLAGS) -c $< -o $@
+
+$(B)/fuzz/%: fuzz/%.c $(FOBJ) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FOBJ) $(LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 

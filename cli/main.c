@@ -1,3 +1,40 @@
-/* main.c: the sitrep command line (being written). */
+/* main.c: the sitrep command line: dispatches to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
 #include "sitrep.h"
-int main(void) { return 0; }
+
+static void usage(FILE *f)
+{
+    fputs("usage: sitrep COMMAND [OPTIONS]\n"
+          "\n"
+          "commands:\n"
+          "  extract [OPTIONS] [INPUT...]   read reports, print documents and mentions\n"
+          "  version                        print the version\n"
+          "\n"
+          "Run 'sitrep extract --help' for the options of extract.\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 1;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "extract"))
+        return sr_cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("sitrep %s\n", SR_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "sitrep: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 1;
+}

@@ -153,7 +153,8 @@ typedef struct {
     uint8_t resolved; /* 0: relative date and no publication day to anchor it */
     uint8_t relative; /* the text was relative to the publication day */
     uint8_t approx;   /* "mid-", "early", "late", "the beginning of", "by the end of" */
-    char value[16];   /* ISO: 2024-10-18, 2024-10, 2024-W45, 2024-SU, 2024-Q3, 2024, 202X; "" if unresolved */
+    char value[24];   /* ISO: 2024-10-18, 2024-10, 2024-W45, 2024-SU, 2024-Q3, 2024, 202X,
+                         spans 2024-11-08/2024-11-13; "" if unresolved */
     sr_ymd begin, end;/* the interval the expression names, inclusive */
 } sr_date;
 
@@ -207,6 +208,8 @@ typedef struct sr_reader sr_reader;
 typedef struct {
     sr_ymd default_published; /* for reports without "published"; year 0: none */
     size_t max_record;        /* largest report in bytes; 0: SR_MAX_RECORD_DEFAULT */
+    int repair;               /* replace invalid UTF-8 and NUL bytes (counted in
+                                 sr_doc.invalid_bytes) instead of failing the record */
 } sr_reader_options;
 
 /* Creates a reader over a list of inputs: files, directories (read recursively in name
@@ -262,6 +265,10 @@ sr_status sr_emit_doc(sr_buf *out, const sr_doc *doc, sr_format fmt, int what);
 /* Appends the TSV header line for the given record kinds. */
 sr_status sr_emit_tsv_header(sr_buf *out, int what);
 
+/* Appends n bytes (or a C string) to b. Returns SR_OK or SR_NOMEM (b unchanged). */
+sr_status sr_buf_add(sr_buf *b, const void *p, size_t n);
+sr_status sr_buf_adds(sr_buf *b, const char *s);
+/* Frees b's bytes and leaves it empty and reusable. */
 void sr_buf_free(sr_buf *b);
 
 /* Names for enum values, as they appear in output ("at_least", "month", ...). */

@@ -27,8 +27,6 @@ size_t sr_arena_footprint(const sr_arena *a);
 
 /* ---- growable byte buffer (buf.c) ------------------------------------------------ */
 sr_status sr_buf_reserve(sr_buf *b, size_t extra);
-sr_status sr_buf_add(sr_buf *b, const void *p, size_t n);
-sr_status sr_buf_adds(sr_buf *b, const char *s);
 sr_status sr_buf_addc(sr_buf *b, char c);
 sr_status sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s as a JSON string literal with quotes; byte 0x1A (a replaced invalid byte)

@@ -61,7 +61,8 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
         st = sr_recognise_numbers(d, &m);
     if (st)
         return st;
-    qsort(m.v, m.n, sizeof *m.v, by_position);
+    if (m.n)
+        qsort(m.v, m.n, sizeof *m.v, by_position);
     for (size_t i = 0; i < m.n; i++)
         m.v[i].sentence = sentence_of(d, m.v[i].start);
     d->mentions = m.v;

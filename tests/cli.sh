@@ -1,0 +1,118 @@
+#!/bin/sh
+# cli.sh: end-to-end tests of the sitrep command: formats, inputs, and bad input.
+# Usage: tests/cli.sh PATH-TO-SITREP. Ends with "N passed, N failed".
+set -u
+SITREP=${1:-build/sitrep}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL cli: $*" >&2; }
+
+# run NAME EXPECTED-EXIT CMD...: runs CMD with stdout in $T/out, stderr in $T/err
+run() {
+    name=$1 want=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        bad "$name: exit $got, expected $want; stderr: $(head -c 300 "$T/err")"
+        return 1
+    fi
+    return 0
+}
+# expect_err NAME PATTERN: stderr has exactly one line matching the pattern
+expect_err() {
+    n=$(grep -c -- "$2" "$T/err")
+    if [ "$n" -ge 1 ]; then ok; else bad "$1: stderr lacks '$2': $(head -c 300 "$T/err")"; fi
+}
+expect_out() {
+    if grep -q -- "$2" "$T/out"; then ok; else bad "$1: stdout lacks '$2'"; fi
+}
+count_kind() { grep -c "^{\"kind\":\"$1\"" "$T/out"; }
+
+printf '{"id":"a","published":"2024-11-05","text":"Hello there.","lang":"en","kind":"x"}\n\n{"id":"b","text":"Second report."}\n' >"$T/two.jsonl"
+
+# --- formats and inputs --------------------------------------------------------------
+run jsonl 0 "$SITREP" extract --only docs "$T/two.jsonl" && {
+    [ "$(count_kind doc)" -eq 2 ] && ok || bad "jsonl: expected 2 docs"
+    expect_out "pass-through" '"lang":"en"'
+    expect_out "reserved field renamed" '"input_kind":"x"'
+    expect_out "published kept" '"published":"2024-11-05"'
+}
+gzip -c "$T/two.jsonl" >"$T/disguised.txt"
+run gzip-by-content 0 "$SITREP" extract --only docs "$T/disguised.txt" &&
+    { [ "$(count_kind doc)" -eq 2 ] && ok || bad "gzip by content: expected 2 docs"; }
+gzip -c "$T/two.jsonl" >"$T/m.gz"
+cat "$T/m.gz" "$T/m.gz" >"$T/multi.jsonl.gz"
+run gzip-multi-member 0 "$SITREP" extract --only docs "$T/multi.jsonl.gz" &&
+    { [ "$(count_kind doc)" -eq 4 ] && ok || bad "multi-member gzip: expected 4 docs"; }
+run stdin 0 sh -c "printf 'Plain text report.' | '$SITREP' extract --only docs -" &&
+    expect_out stdin '"id":"stdin"'
+mkdir -p "$T/tree/b" "$T/tree/a"
+printf 'Report one.' >"$T/tree/b/z.txt"
+printf 'Report two.' >"$T/tree/a/y.txt"
+printf 'Hidden.' >"$T/tree/.hidden"
+run directory 0 "$SITREP" extract --only docs "$T/tree" && {
+    [ "$(count_kind doc)" -eq 2 ] && ok || bad "directory: expected 2 docs"
+    first=$(head -1 "$T/out" | grep -o '"id":"[a-z]*"')
+    [ "$first" = '"id":"y"' ] && ok || bad "directory: name order, first was $first"
+}
+run published-option 0 "$SITREP" extract --only docs --published 2024-10-18 "$T/tree/a/y.txt" &&
+    expect_out published-option '"published":"2024-10-18"'
+run tsv-docs 0 "$SITREP" extract --only docs --format tsv "$T/two.jsonl" && {
+    [ "$(head -1 "$T/out" | cut -f1)" = id ] && ok || bad "tsv header"
+    [ "$(awk -F'\t' '{print NF}' "$T/out" | sort -u | wc -l)" -eq 1 ] && ok || bad "tsv: ragged rows"
+}
+run tsv-mentions 0 "$SITREP" extract --format tsv "$T/two.jsonl" &&
+    { [ "$(head -1 "$T/out" | cut -f1-4)" = "$(printf 'doc\tsentence\tstart\tend')" ] && ok || bad "tsv mentions header"; }
+run empty-input 0 "$SITREP" extract "$T/tree/.hidden" /dev/null
+
+# --- bad input -------------------------------------------------------------------------
+run missing 1 "$SITREP" extract "$T/nope.txt" && expect_err missing "nope.txt: No such file"
+seq 1 20000 | awk '{print "{\"text\":\"report " $1 "\"}"}' | gzip -c | head -c 3000 >"$T/trunc.jsonl.gz"
+run truncated-gzip 1 "$SITREP" extract --only docs "$T/trunc.jsonl.gz" && expect_err truncated-gzip "trunc.jsonl.gz: truncated gzip"
+printf 'Bad \377\376 bytes here. More text.' >"$T/bad-utf8.txt"
+run invalid-utf8 1 "$SITREP" extract "$T/bad-utf8.txt" && expect_err invalid-utf8 "bad-utf8.txt: invalid UTF-8"
+run invalid-utf8-keep-going 0 "$SITREP" extract --keep-going --only docs "$T/bad-utf8.txt" && {
+    expect_out replaced '\\ufffd\\ufffd'
+    expect_out counted '"invalid_bytes":2'
+}
+printf 'NUL \000 inside.' >"$T/nul.txt"
+run nul 1 "$SITREP" extract "$T/nul.txt" && expect_err nul "nul.txt: NUL byte"
+printf '{"text":"fine"}\n{"text": oops}\n{"text":"also fine"}\n' >"$T/malformed.jsonl"
+run malformed-json 1 "$SITREP" extract --only docs "$T/malformed.jsonl" && {
+    expect_err malformed-json "malformed.jsonl:2: malformed JSON"
+    [ "$(count_kind doc)" -eq 1 ] && ok || bad "malformed-json: the record before the error is printed"
+}
+run malformed-json-keep-going 2 "$SITREP" extract --keep-going --only docs "$T/malformed.jsonl" && {
+    [ "$(count_kind doc)" -eq 2 ] && ok || bad "keep-going: 2 good docs expected"
+    expect_err keep-going-tally "1 skipped"
+}
+printf '{"id":"x"}\n' >"$T/notext.jsonl"
+run no-text 1 "$SITREP" extract "$T/notext.jsonl" && expect_err no-text 'notext.jsonl:1: no "text" field'
+printf '{"text":"t","published":"yesterday"}\n' >"$T/baddate.jsonl"
+run bad-published 1 "$SITREP" extract "$T/baddate.jsonl" && expect_err bad-published 'baddate.jsonl:1: field "published"'
+{ printf '{"text":"before"}\n{"text":"'; head -c 3000000 /dev/zero | tr '\0' 'a'; printf '"}\n{"text":"after"}\n'; } >"$T/long.jsonl"
+run long-line 2 "$SITREP" extract --keep-going --max-record 1M --only docs "$T/long.jsonl" && {
+    expect_err long-line "long.jsonl:2: line longer than"
+    [ "$(count_kind doc)" -eq 2 ] && ok || bad "long line: the records around it survive"
+}
+run bad-option 1 "$SITREP" extract --format xml "$T/two.jsonl" && expect_err bad-option "--format takes"
+run bad-published-option 1 "$SITREP" extract --published 2024-13-01 "$T/two.jsonl" && expect_err bad-published-option "--published takes"
+run keep-going-missing 2 "$SITREP" extract --keep-going --only docs "$T/nope" "$T/two.jsonl" &&
+    { [ "$(count_kind doc)" -eq 2 ] && ok || bad "keep-going past a missing file"; }
+
+# --- threads keep output identical ------------------------------------------------------
+BBC=${SITREP_SHARED:-../shared}/corpus/bbc.jsonl.gz
+if [ -r "$BBC" ]; then
+    "$SITREP" extract "$BBC" | cksum >"$T/one"
+    "$SITREP" extract --threads 3 "$BBC" | cksum >"$T/three"
+    cmp -s "$T/one" "$T/three" && ok || bad "--threads 3 output differs from --threads 1"
+else
+    bad "shared corpus missing at $BBC"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
