@@ -332,6 +332,8 @@ static void run_file(const char *path, sr_pipeline *p)
                 continue;
             }
             snprintf(c.lines[c.n], MAXLINE, "%s", val);
+            if (k >= 2)
+                unescape(c.lines[c.n]);
             c.kinds[c.n] = k;
             c.lineno[c.n++] = lineno;
         }

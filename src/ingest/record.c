@@ -189,6 +189,7 @@ static sr_status fill_doc(sr_doc *d, json_t *root, const char *name, uint64_t li
                           size_t errsz)
 {
     static const char *const keys[] = {"id", "url", "outlet", "title", "published"};
+    d->id.n = 0;
     sr_str *dst[] = {&d->id, &d->url, &d->outlet, &d->title, &d->published_text};
     for (size_t i = 0; i < 5; i++) {
         const char *s;

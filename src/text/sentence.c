@@ -119,6 +119,8 @@ static bool period_ends(const sr_doc *d, size_t i, size_t j)
     if (!tok_char(d, &d->tokens[i], ".") || j != i + 1 || i == 0)
         return true;
     const sr_token *prev = &d->tokens[i - 1];
+    if (prev->kind == SR_TOK_NUM && (prev->flags & SR_TF_NEWLINE))
+        return false; /* list numbering: "1. Skip to content" */
     if (prev->end != d->tokens[i].start || prev->kind != SR_TOK_WORD)
         return true;
     if (in_list(d, prev, never_final))
@@ -223,7 +225,6 @@ sr_status sr_split_sentences(sr_doc *d)
 
     int depth = 0;        /* bracket depth */
     bool in_quote = false, quote_attr = false;
-    size_t line_start = 0; /* sentence index where the current line began */
     for (size_t k = 0; k < d->ntokens; k++) {
         const sr_token *t = &d->tokens[k];
         if (k > first && (t->flags & SR_TF_NEWLINE)) {
@@ -235,10 +236,6 @@ sr_status sr_split_sentences(sr_doc *d)
                 depth = 0;
                 in_quote = false;
             }
-        }
-        if (t->flags & SR_TF_NEWLINE && k == first) {
-            /* mark the previous line's sentences if the line was furniture */
-            (void)line_start;
         }
         if (is_opener(d, t) && !tok_char(d, t, "\xE2\x80\x9C"))
             depth += depth < 64;
