@@ -140,8 +140,8 @@ static void usage(FILE *f)
           "title, text), gzip-compressed or not, are told apart by their content.\n"
           "\n"
           "options:\n"
-          "  --only KINDS         docs, mentions or both (comma-separated; default: both,\n"
-          "                       mentions with --format tsv)\n"
+          "  --only KINDS         docs, sentences, mentions (comma-separated; default:\n"
+          "                       docs,mentions; mentions with --format tsv)\n"
           "  --format FMT         jsonl (default) or tsv (with a header line)\n"
           "  --published DAY      publication day (YYYY-MM-DD) for reports that give none;\n"
           "                       without it their relative dates stay unresolved\n"
@@ -186,6 +186,8 @@ static int parse_only(const char *s, int *what)
             *what |= SR_ONLY_DOCS;
         else if (!strcmp(tok, "mentions"))
             *what |= SR_ONLY_MENTIONS;
+        else if (!strcmp(tok, "sentences"))
+            *what |= SR_ONLY_SENTENCES;
         else
             return -1;
     }
@@ -209,7 +211,7 @@ static int parse_args(int argc, char **argv, options *o)
         switch (c) {
         case 'O':
             if (parse_only(optarg, &o->what)) {
-                fprintf(stderr, "sitrep extract: --only takes docs, mentions or both, not '%s'\n", optarg);
+                fprintf(stderr, "sitrep extract: --only takes docs, sentences, mentions (comma-separated), not '%s'\n", optarg);
                 return 1;
             }
             break;
@@ -260,7 +262,7 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (!o->what)
         o->what = o->fmt == SR_FORMAT_TSV ? SR_ONLY_MENTIONS : SR_ONLY_ALL;
-    if (o->fmt == SR_FORMAT_TSV && o->what == SR_ONLY_ALL) {
+    if (o->fmt == SR_FORMAT_TSV && (o->what & (o->what - 1))) {
         fprintf(stderr, "sitrep extract: --format tsv prints one kind of record: add --only docs or --only mentions\n");
         return 1;
     }

@@ -250,7 +250,8 @@ typedef enum { SR_FORMAT_JSONL, SR_FORMAT_TSV } sr_format;
 enum {
     SR_ONLY_DOCS = 1,
     SR_ONLY_MENTIONS = 2,
-    SR_ONLY_ALL = 3,
+    SR_ONLY_SENTENCES = 4,
+    SR_ONLY_ALL = 3, /* the default: documents and mentions */
 };
 
 typedef struct sr_buf {

@@ -146,16 +146,44 @@ static sr_status emit_mention_json(sr_buf *b, const sr_doc *d, const sr_mention 
     return st;
 }
 
+static void tsv_cell(sr_buf *b, const char *s, size_t n, bool last, sr_status *st);
+
+static sr_status emit_sentence(sr_buf *b, const sr_doc *d, size_t i, sr_format fmt)
+{
+    const sr_sentence *s = &d->sentences[i];
+    sr_status st = SR_OK;
+    if (fmt == SR_FORMAT_TSV) {
+        tsv_cell(b, d->id.p, d->id.n, false, &st);
+        if (!st)
+            st = sr_buf_printf(b, "%zu\t%u\t%u\t%s\t", i, s->start, s->end,
+                               s->furniture ? "true" : "false");
+        tsv_cell(b, d->clean + s->start, s->end - s->start, true, &st);
+        return st;
+    }
+    st = sr_buf_adds(b, "{\"kind\":\"sentence\"");
+    json_key_str(b, "doc", d->id.p, d->id.n, &st);
+    if (!st)
+        st = sr_buf_printf(b, ",\"sentence\":%zu,\"start\":%u,\"end\":%u,\"furniture\":%s", i,
+                           s->start, s->end, s->furniture ? "true" : "false");
+    json_key_str(b, "text", d->clean + s->start, s->end - s->start, &st);
+    if (!st)
+        st = sr_buf_adds(b, "}\n");
+    return st;
+}
+
 /* ---- TSV ------------------------------------------------------------------------- */
 
 static const char doc_header[] = "id\turl\toutlet\tpublished\ttitle\ttext\n";
+static const char sentence_header[] = "doc\tsentence\tstart\tend\tfurniture\ttext\n";
 static const char mention_header[] =
     "doc\tsentence\tstart\tend\tkind\ttext\tvalue\tlow\thigh\thedge\tunit_kind\tunit\tcurrency"
     "\tper\tvague\tcounted\thead\tgrain\tfrom\tto\tresolved\n";
 
 sr_status sr_emit_tsv_header(sr_buf *out, int what)
 {
-    return sr_buf_adds(out, what == SR_ONLY_DOCS ? doc_header : mention_header);
+    return sr_buf_adds(out, what == SR_ONLY_DOCS        ? doc_header
+                            : what == SR_ONLY_SENTENCES ? sentence_header
+                                                        : mention_header);
 }
 
 static void tsv_cell(sr_buf *b, const char *s, size_t n, bool last, sr_status *st)
@@ -241,6 +269,9 @@ sr_status sr_emit_doc(sr_buf *out, const sr_doc *d, sr_format fmt, int what)
     sr_status st = SR_OK;
     if (what & SR_ONLY_DOCS)
         st = fmt == SR_FORMAT_TSV ? emit_doc_tsv(out, d) : emit_doc_json(out, d);
+    if (what & SR_ONLY_SENTENCES)
+        for (size_t i = 0; !st && i < d->nsentences; i++)
+            st = emit_sentence(out, d, i, fmt);
     if (what & SR_ONLY_MENTIONS)
         for (size_t i = 0; !st && i < d->nmentions; i++)
             st = fmt == SR_FORMAT_TSV ? emit_mention_tsv(out, d, &d->mentions[i])

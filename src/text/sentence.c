@@ -163,9 +163,31 @@ static sr_status add_sentence(sr_doc *d, size_t *cap, size_t first, size_t last)
     return SR_OK;
 }
 
-/* For each opening double quote, whether its quotation closes with a comma (or a
- * reporting clause in lower case) before the paragraph ends. One pass, stack-free:
- * double quotes do not nest in English prose. Result: closes_with_comma[k] for token k. */
+/* Reporting verbs that, right after a closing quote, make the quote part of the clause:
+ * '..." Cha said.' */
+static const char *const reporting[] = {
+    "said", "says", "told", "asked", "added", "wrote", "writes", "warned", "stated",
+    "insisted", "explained", "continued", "noted", "replied", "tweeted", "posted", NULL,
+};
+
+/* Whether a reporting verb follows within a few tokens on the same line, before any
+ * punctuation: '" Cha said.', '" the minister told reporters.' */
+static bool reporting_clause_after(const sr_doc *d, size_t k)
+{
+    for (size_t j = k + 1; j < d->ntokens && j <= k + 5; j++) {
+        const sr_token *t = &d->tokens[j];
+        if ((t->flags & SR_TF_NEWLINE) || t->kind != SR_TOK_WORD)
+            return false;
+        if (in_list(d, t, reporting))
+            return true;
+    }
+    return false;
+}
+
+/* For each opening double quote, whether its quotation is attributed in the same
+ * clause: it closes with a comma, or is followed by lower case or a short reporting
+ * clause, before the paragraph ends. One pass, stack-free: double quotes do not nest in
+ * English prose. Result: attributed[k] for the opening quote token k. */
 static void mark_quotes(const sr_doc *d, uint8_t *attributed)
 {
     size_t open = SIZE_MAX;
@@ -186,7 +208,7 @@ static void mark_quotes(const sr_doc *d, uint8_t *attributed)
             bool comma = k > 0 && tok_char(d, &d->tokens[k - 1], ",");
             bool lower_after = k + 1 < d->ntokens && is_lower_word(d, &d->tokens[k + 1]) &&
                                !(d->tokens[k + 1].flags & SR_TF_NEWLINE);
-            if (comma || lower_after)
+            if (comma || lower_after || reporting_clause_after(d, k))
                 attributed[open] = 1;
             open = SIZE_MAX;
         }
@@ -260,7 +282,7 @@ sr_status sr_split_sentences(sr_doc *d)
             j++;
         if (j >= d->ntokens || (d->tokens[j].flags & SR_TF_NEWLINE))
             continue; /* the line break decides */
-        if (depth > 0 || (in_quote && quote_attr && j == k + 1))
+        if (depth > 0 || (in_quote && quote_attr))
             continue;
         bool ends = term ? period_ends(d, k, j) : dotted_ends(d, t, &d->tokens[j]);
         if (!ends)
