@@ -12,7 +12,9 @@ WARN    += -Werror
 endif
 CPPFLAGS := -Iinclude -Isrc/core -D_GNU_SOURCE
 DEPFLAGS = -MMD -MP
-LIBS    := -ljansson -lutf8proc -lz -lpthread -lm
+LIBS    := -lyajl -lutf8proc -lz -lpthread -lm
+# jansson reads the external suites in tests only
+TEST_LIBS := $(LIBS) -ljansson
 
 SRC      := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -68,16 +70,15 @@ $(S)/sitrep: $(SCLI_OBJ) $(S)/libsitrep.a
 
 $(B)/tests/run: $(TEST_OBJ) $(B)/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(TEST_LIBS)
 
 $(S)/tests/run: $(STEST_OBJ) $(S)/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $^ $(LIBS)
+	$(CC) $(SAN) -o $@ $^ $(TEST_LIBS)
 
 $(B)/conformance/%: $(B)/tests/conformance/%.o $(B)/tests/conformance_util.o $(B)/libsitrep.a
 	@mkdir -p $(@D)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(TEST_LIBS)
 
 # Fuzz targets: clang + libFuzzer, with ASan and UBSan; the library is compiled once
 # with coverage instrumentation and linked into every target.
@@ -91,7 +92,7 @@ $(F)/%.o: %.c | $(DEPS_OK)
 
 $(B)/fuzz/%: fuzz/%.c $(FOBJ) | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FOBJ) $(LIBS)
+	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FOBJ) $(TEST_LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 

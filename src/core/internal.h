@@ -52,7 +52,15 @@ bool sr_ymd_valid(sr_ymd d);
 char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced);
 /* Decodes one code point of valid UTF-8 at s (n bytes left); returns its length >= 1
  * and stores the code point (0x1A for a replaced byte). */
-int sr_utf8_decode(const char *s, size_t n, int32_t *cp);
+int sr_utf8_decode_slow(const char *s, size_t n, int32_t *cp);
+static inline int sr_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    if ((unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return sr_utf8_decode_slow(s, n, cp);
+}
 
 /* Splits doc->clean into tokens (doc->tokens). */
 sr_status sr_tokenize(sr_doc *doc);

@@ -142,7 +142,8 @@ static sr_status fill(sr_reader *r)
 {
     if (r->pos > 0 && r->pos == r->n)
         r->pos = r->n = 0;
-    if (r->pos > 0 && r->n - r->pos < r->bufcap / 2) {
+    /* move the unread tail to the front only when the free space runs short */
+    if (r->pos > 0 && r->bufcap - r->n < SR_STREAM_CHUNK) {
         memmove(r->buf, r->buf + r->pos, r->n - r->pos);
         r->n -= r->pos;
         r->pos = 0;

@@ -4,7 +4,7 @@
 
 #include <zlib.h>
 
-#include "internal.h"
+#include "../core/internal.h"
 
 enum { SR_STREAM_CHUNK = 1 << 16 };
 

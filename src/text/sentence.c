@@ -62,31 +62,53 @@ static bool in_list(const sr_doc *d, const sr_token *t, const char *const *list)
     return false;
 }
 
-static bool tok_char(const sr_doc *d, const sr_token *t, const char *c)
+/* Punctuation that matters here, classified once from a token's bytes. */
+enum {
+    P_NONE, P_PERIOD, P_BANG, P_QUESTION, P_ELLIPSIS, P_COLON, P_COMMA,
+    P_DQUOTE, P_SQUOTE, P_LDQUOTE, P_RDQUOTE, P_RSQUOTE, P_LPAREN, P_RPAREN,
+};
+
+static int punct(const sr_doc *d, const sr_token *t)
 {
-    size_t n = strlen(c);
-    return t->end - t->start == n && memcmp(d->clean + t->start, c, n) == 0;
+    if (t->kind != SR_TOK_PUNCT)
+        return P_NONE;
+    const unsigned char *p = (const unsigned char *)d->clean + t->start;
+    if (t->end - t->start == 1) {
+        switch (p[0]) {
+        case '.': return P_PERIOD;
+        case '!': return P_BANG;
+        case '?': return P_QUESTION;
+        case ':': return P_COLON;
+        case ',': return P_COMMA;
+        case '"': return P_DQUOTE;
+        case '\'': return P_SQUOTE;
+        case '(': case '[': return P_LPAREN;
+        case ')': case ']': return P_RPAREN;
+        default: return P_NONE;
+        }
+    }
+    if (t->end - t->start == 3 && p[0] == 0xE2 && p[1] == 0x80) {
+        switch (p[2]) {
+        case 0xA6: return P_ELLIPSIS; /* … */
+        case 0x9C: return P_LDQUOTE;  /* “ */
+        case 0x9D: return P_RDQUOTE;  /* ” */
+        case 0x99: return P_RSQUOTE;  /* ’ */
+        default: return P_NONE;
+        }
+    }
+    return P_NONE;
 }
 
 static bool is_terminal(const sr_doc *d, const sr_token *t)
 {
-    return t->kind == SR_TOK_PUNCT &&
-           (tok_char(d, t, ".") || tok_char(d, t, "!") || tok_char(d, t, "?") ||
-            tok_char(d, t, "\xE2\x80\xA6"));
+    int c = punct(d, t);
+    return c == P_PERIOD || c == P_BANG || c == P_QUESTION || c == P_ELLIPSIS;
 }
 
 static bool is_closer(const sr_doc *d, const sr_token *t)
 {
-    return t->kind == SR_TOK_PUNCT &&
-           (tok_char(d, t, "\"") || tok_char(d, t, "'") || tok_char(d, t, ")") ||
-            tok_char(d, t, "]") || tok_char(d, t, "\xE2\x80\x9D") /* ” */ ||
-            tok_char(d, t, "\xE2\x80\x99") /* ’ */);
-}
-
-static bool is_opener(const sr_doc *d, const sr_token *t)
-{
-    return t->kind == SR_TOK_PUNCT &&
-           (tok_char(d, t, "(") || tok_char(d, t, "[") || tok_char(d, t, "\xE2\x80\x9C"));
+    int c = punct(d, t);
+    return c == P_DQUOTE || c == P_SQUOTE || c == P_RPAREN || c == P_RDQUOTE || c == P_RSQUOTE;
 }
 
 static bool is_lower_word(const sr_doc *d, const sr_token *t)
@@ -116,7 +138,7 @@ static bool period_ends(const sr_doc *d, size_t i, size_t j)
         return false;
     if (is_lower_word(d, next))
         return false;
-    if (!tok_char(d, &d->tokens[i], ".") || j != i + 1 || i == 0)
+    if (punct(d, &d->tokens[i]) != P_PERIOD || j != i + 1 || i == 0)
         return true;
     const sr_token *prev = &d->tokens[i - 1];
     if (prev->kind == SR_TOK_NUM && (prev->flags & SR_TF_NEWLINE))
@@ -195,8 +217,8 @@ static void mark_quotes(const sr_doc *d, uint8_t *attributed)
         const sr_token *t = &d->tokens[k];
         if (blank_line_before(d, k))
             open = SIZE_MAX;
-        bool straight = tok_char(d, t, "\"");
-        bool left = tok_char(d, t, "\xE2\x80\x9C"), right = tok_char(d, t, "\xE2\x80\x9D");
+        int c = punct(d, t);
+        bool straight = c == P_DQUOTE, left = c == P_LDQUOTE, right = c == P_RDQUOTE;
         if (!straight && !left && !right)
             continue;
         bool opening = left || (straight && open == SIZE_MAX);
@@ -205,7 +227,7 @@ static void mark_quotes(const sr_doc *d, uint8_t *attributed)
             continue;
         }
         if (open != SIZE_MAX) {
-            bool comma = k > 0 && tok_char(d, &d->tokens[k - 1], ",");
+            bool comma = k > 0 && punct(d, &d->tokens[k - 1]) == P_COMMA;
             bool lower_after = k + 1 < d->ntokens && is_lower_word(d, &d->tokens[k + 1]) &&
                                !(d->tokens[k + 1].flags & SR_TF_NEWLINE);
             if (comma || lower_after || reporting_clause_after(d, k))
@@ -218,7 +240,7 @@ static void mark_quotes(const sr_doc *d, uint8_t *attributed)
 static bool line_is_furniture(const sr_doc *d, size_t first, size_t last)
 {
     const sr_token *end = &d->tokens[last - 1];
-    bool final = is_terminal(d, end) || tok_char(d, end, ":") ||
+    bool final = is_terminal(d, end) || punct(d, end) == P_COLON ||
                  (is_closer(d, end) && last - first > 1 && is_terminal(d, end - 1));
     if (!final)
         return true;
@@ -259,20 +281,23 @@ sr_status sr_split_sentences(sr_doc *d)
                 in_quote = false;
             }
         }
-        if (is_opener(d, t) && !tok_char(d, t, "\xE2\x80\x9C"))
+        int c = punct(d, t);
+        if (c == P_NONE && t->kind == SR_TOK_PUNCT)
+            continue;
+        if (c == P_LPAREN)
             depth += depth < 64;
-        else if ((tok_char(d, t, ")") || tok_char(d, t, "]")) && depth > 0)
+        else if (c == P_RPAREN && depth > 0)
             depth--;
-        if (tok_char(d, t, "\xE2\x80\x9C") || (tok_char(d, t, "\"") && !in_quote)) {
+        if (c == P_LDQUOTE || (c == P_DQUOTE && !in_quote)) {
             in_quote = true;
             quote_attr = attributed[k];
             continue;
         }
-        if (tok_char(d, t, "\xE2\x80\x9D") || tok_char(d, t, "\"")) {
+        if (c == P_RDQUOTE || c == P_DQUOTE) {
             in_quote = false;
             continue;
         }
-        bool term = is_terminal(d, t);
+        bool term = c == P_PERIOD || c == P_BANG || c == P_QUESTION || c == P_ELLIPSIS;
         bool dotted = !term && t->kind == SR_TOK_WORD && d->clean[t->end - 1] == '.';
         if (!term && !dotted)
             continue;

@@ -117,10 +117,19 @@ static size_t scan_number(const char *s, size_t n, size_t i)
 }
 
 /* Scans a word starting at i (a letter); returns its end. */
+static bool is_alnum_ascii(char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
 static size_t scan_word(const char *s, size_t n, size_t i)
 {
     int32_t cp;
     while (i < n) {
+        while (i < n && is_alnum_ascii(s[i]))
+            i++;
+        if (i >= n)
+            break;
         int k = sr_utf8_decode(s + i, n - i, &cp);
         if (is_letter_cp(cp) || (cp < 0x80 && is_digit((char)cp))) {
             i += (size_t)k;

@@ -58,13 +58,8 @@ char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced)
     return out;
 }
 
-int sr_utf8_decode(const char *s, size_t n, int32_t *cp)
+int sr_utf8_decode_slow(const char *s, size_t n, int32_t *cp)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
     utf8proc_int32_t v;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
                                           (utf8proc_ssize_t)(n < 4 ? n : 4), &v);

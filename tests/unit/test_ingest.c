@@ -5,7 +5,14 @@
 #include <zlib.h>
 
 #include "../../src/core/internal.h"
+#include "../../src/ingest/record.h"
 #include "../harness.h"
+
+static sr_status sr_record_json_for_tests(const char *line, size_t len,
+                                          const sr_reader_options *opt, sr_doc **d, char *err)
+{
+    return sr_record_from_json(line, len, "test", 1, opt, d, err, 512);
+}
 
 static char *temp_path(const char *suffix)
 {
@@ -164,4 +171,63 @@ TEST(reader_truncated_gzip_is_an_error)
     CHECK(sr_reader_next(r, &d) == SR_EOF);
     sr_reader_free(r);
     unlink(path);
+}
+
+/* Reads a one-line JSONL report through the record parser. */
+static sr_status one_json(const char *line, int repair, sr_doc **d, char *err)
+{
+    sr_reader_options opt = {{0, 0, 0}, 0, repair};
+    return sr_record_json_for_tests(line, strlen(line), &opt, d, err);
+}
+
+TEST(json_pass_through_and_field_types)
+{
+    sr_doc *d;
+    char err[512];
+    CHECK(one_json("{\"text\":\"t\",\"meta\":{\"a\":[1,2.5,true,null,\"x\\\"y\"]},\"sentences\":3}", 0, &d, err) == SR_OK);
+    if (d) {
+        CHECK_MSG(d->extra_json.n && !strcmp(d->extra_json.p,
+                  ",\"meta\":{\"a\":[1,2.5,true,null,\"x\\\"y\"]},\"input_sentences\":3"),
+                  "extra: %s", d->extra_json.p);
+        sr_doc_free(d);
+    }
+    CHECK(one_json("[1,2]", 0, &d, err) == SR_JSON && strstr(err, "must be a JSON object"));
+    CHECK(one_json("{\"text\":\"a\",\"text\":\"b\"}", 0, &d, err) == SR_JSON && strstr(err, "duplicate"));
+    CHECK(one_json("{\"text\":5}", 0, &d, err) == SR_FIELD);
+    CHECK(one_json("{\"text\":\"a\",\"title\":[\"x\"]}", 0, &d, err) == SR_FIELD && strstr(err, "title"));
+    CHECK(one_json("{\"text\":\"a\"} {}", 0, &d, err) == SR_JSON);
+    CHECK(one_json("{\"text\":\"a\",\"published\":null}", 0, &d, err) == SR_OK && d && d->published.year == 0);
+    sr_doc_free(d);
+}
+
+TEST(json_invalid_utf8_policy)
+{
+    sr_doc *d;
+    char err[512];
+    CHECK(one_json("{\"title\":\"bad \xff\",\"text\":\"ok\"}", 0, &d, err) == SR_UTF8);
+    CHECK(one_json("{\"title\":\"bad \xff\",\"text\":\"ok\"}", 1, &d, err) == SR_OK);
+    if (d) {
+        CHECK(d->title.n == 7 && !memcmp(d->title.p, "bad \xEF\xBF\xBD", 7));
+        CHECK_EQ_INT(d->invalid_bytes, 1);
+        sr_doc_free(d);
+    }
+    /* in the text, the bad byte stays and offsets after it stay true */
+    CHECK(one_json("{\"text\":\"a\xff 12\"}", 1, &d, err) == SR_OK);
+    if (d) {
+        CHECK(d->len == 5 && (unsigned char)d->text[1] == 0xff && d->clean[1] == 0x1A);
+        sr_doc_free(d);
+    }
+    CHECK(one_json("{\"text\":\"a\\u0000b\"}", 0, &d, err) == SR_NUL);
+}
+
+TEST(json_deep_nesting_is_an_error)
+{
+    char line[2200];
+    size_t n = (size_t)snprintf(line, sizeof line, "{\"text\":\"a\",\"x\":");
+    for (int i = 0; i < 1000; i++)
+        line[n++] = '[';
+    line[n] = 0;
+    sr_doc *d;
+    char err[512];
+    CHECK(one_json(line, 1, &d, err) == SR_LIMIT);
 }
