@@ -13,8 +13,10 @@ endif
 CPPFLAGS := -Iinclude -Isrc/core -D_GNU_SOURCE
 DEPFLAGS = -MMD -MP
 LIBS    := -lyajl -lutf8proc -lz -lpthread -lm
-# jansson reads the external suites in tests only
+# jansson reads the external suites in tests only; the unit tests wrap the allocator
+# to inject failures (tests/unit/test_faults.c)
 TEST_LIBS := $(LIBS) -ljansson
+WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 SRC      := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -70,11 +72,11 @@ $(S)/sitrep: $(SCLI_OBJ) $(S)/libsitrep.a
 
 $(B)/tests/run: $(TEST_OBJ) $(B)/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(TEST_LIBS)
+	$(CC) $(CFLAGS) $(WRAP) -o $@ $^ $(TEST_LIBS)
 
 $(S)/tests/run: $(STEST_OBJ) $(S)/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $^ $(TEST_LIBS)
+	$(CC) $(SAN) $(WRAP) -o $@ $^ $(TEST_LIBS)
 
 $(B)/conformance/%: $(B)/tests/conformance/%.o $(B)/tests/conformance_util.o $(B)/libsitrep.a
 	@mkdir -p $(@D)

@@ -1,0 +1,94 @@
+/* test_faults.c: failure injection. The test binary is linked with --wrap for malloc,
+ * calloc and realloc, so the library's allocations go through the wrappers below; a
+ * countdown makes the N-th allocation fail. For every N until a run completes, reading,
+ * analysing and printing a report must end in SR_NOMEM or success, never a crash, and
+ * (under ASan's leak checker) never a leak. */
+#include <stdlib.h>
+
+#include "../../src/core/internal.h"
+#include "../../src/ingest/record.h"
+#include "../harness.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t a, size_t b);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t a, size_t b);
+void *__wrap_realloc(void *p, size_t n);
+
+static long countdown = -1; /* allocations left before one fails; -1: never */
+static int injected;
+
+static int should_fail(void)
+{
+    if (countdown < 0)
+        return 0;
+    if (countdown-- == 0) {
+        injected = 1;
+        return 1;
+    }
+    return 0;
+}
+
+void *__wrap_malloc(size_t n)
+{
+    return should_fail() ? NULL : __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t a, size_t b)
+{
+    return should_fail() ? NULL : __real_calloc(a, b);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+    return should_fail() ? NULL : __real_realloc(p, n);
+}
+
+static const char report[] =
+    "{\"id\":\"f\",\"published\":\"2024-11-05\",\"extra\":{\"k\":[1,2]},\"text\":\"More than "
+    "10,000 North Korean soldiers have arrived in Russia, the ministry said on Tuesday. "
+    "Skip to content\\nAbout 1.2 million troops serve in its army, up from 1.1 million in "
+    "2020. \\\"We will fight,\\\" he said.\"}";
+
+/* One full run; returns the status of the first failing step. */
+static sr_status run_once(void)
+{
+    sr_reader_options opt = {{0, 0, 0}, 0, 0};
+    sr_doc *d = NULL;
+    char err[256];
+    sr_status st = sr_record_from_json(report, sizeof report - 1, "faults", 1, &opt, &d, err,
+                                       sizeof err);
+    if (st)
+        return st;
+    sr_pipeline *p = sr_pipeline_new();
+    st = p ? sr_pipeline_run(p, d) : SR_NOMEM;
+    sr_buf out = {0};
+    if (!st)
+        st = sr_emit_doc(&out, d, SR_FORMAT_JSONL, SR_ONLY_ALL | SR_ONLY_SENTENCES);
+    sr_buf_free(&out);
+    sr_pipeline_free(p);
+    sr_doc_free(d);
+    return st;
+}
+
+TEST(every_allocation_failure_is_reported)
+{
+    int completed = 0;
+    long n = 0;
+    for (; n < 5000 && !completed; n++) {
+        injected = 0;
+        countdown = n;
+        sr_status st = run_once();
+        countdown = -1;
+        if (!injected) {
+            CHECK_EQ_INT(st, SR_OK);
+            completed = 1;
+        } else {
+            CHECK_MSG(st == SR_NOMEM, "allocation %ld failed but the run said %s", n,
+                      sr_strerror(st));
+        }
+    }
+    CHECK(completed);
+    CHECK_MSG(n > 10, "only %ld allocation points were exercised", n);
+}
