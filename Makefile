@@ -121,3 +121,9 @@ clean:
 
 .PHONY: all test demo bench fuzz fuzz-build deps clean
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Layout: clang-format over every C file (see .clang-format).
+format:
+	clang-format -i $(SRC) $(CLI_SRC) $(TEST_SRC) $(CONF_SRC) $(FUZZ_SRC) tests/*.h src/*/*.h include/*.h
+
+.PHONY: format
