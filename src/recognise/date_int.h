@@ -1,0 +1,141 @@
+/* date_int.h: internals shared by the date recogniser's three files: date_lex.c knows
+ * the words, dates.c matches token patterns into a dspec, date_resolve.c anchors a dspec
+ * to the publication day and fills an sr_date.
+ *
+ * A dspec is what the text says before anchoring: calendar fields that may be missing
+ * ("Oct. 18" has no year), or an offset from the publication day ("two days ago", "next
+ * month"), or a weekday near it ("Tuesday"). Resolution turns it into an interval of days,
+ * a grain and an ISO-like value (see dates.c for the codes). */
+#ifndef SR_DATE_INT_H
+#define SR_DATE_INT_H
+
+#include "../core/internal.h"
+
+typedef enum {
+    DK_CAL,     /* calendar fields, some missing: "Oct. 18", "June 2025", "the summer" */
+    DK_DAYS,    /* days from publication: "yesterday" (-1), "two days ago" (-2) */
+    DK_WEEKDAY, /* a named weekday near publication: "Tuesday", "next Tuesday" */
+    DK_UNIT,    /* the publication's week/month/.. moved by offset: "last week" (-1) */
+} dkind;
+
+/* The part of an interval the text names; each narrows the interval and sets approx. */
+typedef enum {
+    DP_NONE,
+    DP_EARLY,  /* "early", "the beginning of", "the start of": the first third */
+    DP_MID,    /* "mid-", "the middle of": the middle third */
+    DP_LATE,   /* "late", "the end of": the last third */
+    DP_FIRST_HALF,
+    DP_SECOND_HALF,
+    DP_TO_PUB,   /* "earlier this month": from its start to the day before publication */
+    DP_FROM_PUB, /* "later this year": from the day after publication to its end */
+} dpart;
+
+/* Which occurrence of an underspecified date ("October", "Tuesday", "the 4th") is meant. */
+typedef enum {
+    DD_NEWS = 0,     /* no cue: the nearest, leaning to the past (see date_resolve.c) */
+    DD_PAST = -1,    /* the latest that starts on or before publication */
+    DD_FUTURE = 1,   /* the earliest that ends on or after publication */
+    DD_LAST = -2,    /* "last": the latest that ends before publication */
+    DD_NEXT = 2,     /* "next": the earliest that starts after publication */
+    DD_THIS = 3,     /* "this": the one in publication's year (weekday: its ISO week) */
+    DD_BARE_PAST = 4, /* weekday with no cue: on or before publication */
+    DD_PAST_HARD = 5, /* a past cue next to the date ("published Oct. 18"): no lean */
+    DD_FUTURE_HARD = 6 /* a future cue next to it ("by the end of December") */
+} ddir;
+
+typedef struct {
+    uint8_t kind;   /* dkind */
+    uint8_t grain;  /* sr_grain */
+    uint8_t part;   /* dpart */
+    uint8_t weekend;/* grain week, Saturday and Sunday only */
+    int8_t dir;     /* ddir */
+    int8_t month;   /* 1..12, 0 absent */
+    int8_t day;     /* 1..31, 0 absent */
+    int8_t season;  /* 1 spring .. 4 winter, 0 absent */
+    int8_t quarter; /* 1..4, 0 absent */
+    int8_t weekday; /* 0 Monday .. 6 Sunday, -1 absent */
+    int16_t year;   /* 0 absent; for a decade its first year */
+    int32_t offset; /* DK_DAYS: days; DK_UNIT: units of grain */
+} dspec;
+
+/* A resolved interval, inclusive days since 1970-01-01. */
+typedef struct {
+    int32_t b, e;
+} dspan;
+
+/* The token stream a matcher reads. */
+typedef struct {
+    const sr_doc *d;
+    const sr_token *t;
+    size_t n;
+    int day_first; /* numeric dates like 3/4/2024: 1 when the document writes d/m/y */
+} dctx;
+
+/* One matched expression: tokens [a, b), and for a range its end in e. */
+typedef struct {
+    size_t a, b;
+    dspec s, e;
+    bool range;
+    bool bare;    /* a lone day number ("the 8th", "8"): a date only inside a range */
+    bool ordinal; /* the lone day was written as an ordinal ("8th", "eighth") */
+    bool forward; /* "in two weeks": a date only when the clause looks forward */
+} dmatch;
+
+/* ---- date_match.c: single expressions ------------------------------------------ */
+/* Matches the longest single date expression starting at token i. */
+bool dm_base(const dctx *c, size_t i, dmatch *m);
+/* Matches a lone day: "8", "8th", "the 8th", "the eighth" (m->bare set). */
+bool dm_bare_day(const dctx *c, size_t i, dmatch *m);
+/* "on the 4th": a lone ordinal day after a preposition. */
+bool dm_ordinal_day(const dctx *c, size_t i, dmatch *m);
+/* "last", "next", "this", "this past", "coming": tokens used (0: none), *dir set. */
+size_t dm_det(const dctx *c, size_t i, int *dir);
+/* Token helpers shared with dates.c. */
+const sr_token *dm_tok(const dctx *c, size_t i);
+bool dm_word(const dctx *c, size_t i, const char *w);
+bool dm_punct(const dctx *c, size_t i, char ch);
+
+/* ---- date_rel.c: relative to publication --------------------------------------- */
+/* "yesterday", "on Tuesday", "last week", "two days ago", "earlier this month". */
+bool dm_relative(const dctx *c, size_t i, dmatch *m);
+
+/* ---- date_lex.c: words --------------------------------------------------------- */
+/* Month named by token t (full or abbreviated, any case), 1..12, or 0. *abbrev is set
+ * for "Oct", *risky for words that are common verbs in lower case ("may", "march",
+ * "mar"); names (April, May, June, August) are told by dl_month_name. */
+int dl_month(const sr_doc *d, const sr_token *t, bool *abbrev, bool *risky);
+/* Whether month m is also a given name when capitalised (April, May, June, August). */
+bool dl_month_name(int m);
+/* Weekday named by token t, 0 Monday .. 6 Sunday, or -1; *abbrev for "Tue", "Thurs". */
+int dl_weekday(const sr_doc *d, const sr_token *t, bool *abbrev);
+/* Season word: 1 spring, 2 summer, 3 autumn/fall, 4 winter, or 0. */
+int dl_season(const sr_doc *d, const sr_token *t);
+/* "first".."twentieth" and "thirtieth" (1..20, 30), or 0; dates.c joins "twenty-first". */
+int dl_ordinal_word(const sr_doc *d, const sr_token *t);
+/* Cardinal word "one".."twenty", "thirty".."ninety" by tens, "a"/"an" as 1; or -1. */
+int dl_number_word(const sr_doc *d, const sr_token *t);
+/* Digits-only NUM token's value (at most 9 digits), or -1; *ndigits its length. */
+long dl_num(const sr_doc *d, const sr_token *t, int *ndigits);
+/* "st", "nd", "rd", "th" (an ordinal suffix cut from its number). */
+bool dl_ord_suffix(const sr_doc *d, const sr_token *t);
+/* Calendar unit word (singular or plural): its grain, SR_GRAIN_DAY for "day(s)", or -1.
+ * *plural tells whether it ended in s. "weekend" gives SR_GRAIN_WEEK with *weekend. */
+int dl_unit(const sr_doc *d, const sr_token *t, bool *plural, bool *weekend);
+/* Tense cue of a word: 1 points forward ("will"), -1 back ("said"), 0 none. */
+int dl_tense(const sr_doc *d, const sr_token *t);
+/* True when token t is a punctuation dash usable in ranges: - – — */
+bool dl_dash(const sr_doc *d, const sr_token *t);
+/* True for a word that may introduce a bare month or year: "in", "since", "of".. */
+bool dl_intro(const sr_doc *d, const sr_token *t);
+
+/* ---- date_resolve.c: anchoring --------------------------------------------------- */
+/* Resolves s against publication day pub (year 0: undated) into span *out.
+ * Returns false when it cannot (undated and relative, or out of range). */
+bool dr_span(const dspec *s, sr_ymd pub, dspan *out);
+/* Fills out (grain, value, begin/end, resolved, relative, approx) for a single
+ * expression s, or for a range from s to e when e is not NULL. */
+void dr_fill(const dspec *s, const dspec *e, sr_ymd pub, sr_date *out);
+/* Whether s needs the publication day to be resolved. */
+bool dr_relative(const dspec *s);
+
+#endif
