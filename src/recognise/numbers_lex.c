@@ -1,0 +1,548 @@
+/* numbers_lex.c: the closed word lists of the number and quantity recogniser.
+ *
+ * Each table is small, static and commented; lookups compare a token's text with the
+ * lower-case ASCII entries ignoring case (sr_tok_is). Nouns are never listed: a
+ * counted noun phrase is found by what it is not (see sr_lex_closed). */
+#include "numbers_int.h"
+
+/* Cardinal words; compounds ("twenty-five") are built from these by numbers.c. */
+static const sr_lexnum cardinals[] = {
+    {"zero", 0},     {"nought", 0},    {"naught", 0},    {"one", 1},       {"two", 2},
+    {"three", 3},    {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},
+    {"eight", 8},    {"nine", 9},      {"ten", 10},      {"eleven", 11},   {"twelve", 12},
+    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},  {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},   {"forty", 40},
+    {"fifty", 50},   {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},
+    {NULL, 0},
+};
+
+/* Scale words written apart from the number: "1.3 million", "two hundred", "$5 bn".
+ * Singular and the plural some writers use after a number ("3 billions"). */
+static const sr_lexnum scales[] = {
+    {"hundred", 1e2},  {"thousand", 1e3}, {"million", 1e6},  {"billion", 1e9},
+    {"trillion", 1e12}, {"lakh", 1e5},    {"lakhs", 1e5},    {"crore", 1e7},
+    {"crores", 1e7},   {"bn", 1e9},       {"mn", 1e6},       {"mln", 1e6},
+    {"bln", 1e9},      {"tn", 1e12},      {"trn", 1e12},     {"millions", 1e6},
+    {"billions", 1e9}, {"thousands", 1e3}, {NULL, 0},
+};
+
+/* Scale suffixes glued to digits, as in headlines and money: "£600m", "$1.13bn",
+ * "10k". "m" is also the metre; numbers.c decides from context. */
+static const sr_lexnum glued_scales[] = {
+    {"k", 1e3},  {"m", 1e6},   {"bn", 1e9},  {"b", 1e9},   {"mn", 1e6},
+    {"mln", 1e6}, {"bln", 1e9}, {"tn", 1e12}, {"trn", 1e12}, {"mil", 1e6},
+    {NULL, 0},
+};
+
+/* Plural scale words used as vague amounts: "thousands of", "dozens of", "tens of
+ * thousands". The value is the order of magnitude the word names. */
+static const sr_lexnum vague_scales[] = {
+    {"tens", 10},       {"dozens", 12},    {"scores", 20},      {"hundreds", 1e2},
+    {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},   {"trillions", 1e12},
+    {NULL, 0},
+};
+
+/* Denominators of spelled fractions: "two thirds", "a quarter", "three-fifths". */
+static const sr_lexnum denominators[] = {
+    {"half", 2},       {"halves", 2},      {"third", 3},      {"thirds", 3},
+    {"quarter", 4},    {"quarters", 4},    {"fourth", 4},     {"fourths", 4},
+    {"fifth", 5},      {"fifths", 5},      {"sixth", 6},      {"sixths", 6},
+    {"seventh", 7},    {"sevenths", 7},    {"eighth", 8},     {"eighths", 8},
+    {"ninth", 9},      {"ninths", 9},      {"tenth", 10},     {"tenths", 10},
+    {"hundredth", 100}, {"hundredths", 100}, {NULL, 0},
+};
+
+static double lookup(const sr_nctx *c, size_t i, const sr_lexnum *t)
+{
+    if (!sr_n_in(c, i) || c->d->tokens[i].kind != SR_TOK_WORD)
+        return -1;
+    for (size_t k = 0; t[k].w; k++)
+        if (sr_tok_is(c->d, &c->d->tokens[i], t[k].w))
+            return t[k].v;
+    return -1;
+}
+
+double sr_lex_cardinal(const sr_nctx *c, size_t i)
+{
+    return lookup(c, i, cardinals);
+}
+
+double sr_lex_scale(const sr_nctx *c, size_t i)
+{
+    double v = lookup(c, i, scales);
+    return v < 0 ? 0 : v;
+}
+
+double sr_lex_glued_scale(const sr_nctx *c, size_t i)
+{
+    double v = lookup(c, i, glued_scales);
+    return v < 0 ? 0 : v;
+}
+
+double sr_lex_denominator(const sr_nctx *c, size_t i)
+{
+    double v = lookup(c, i, denominators);
+    return v < 0 ? 0 : v;
+}
+
+double sr_lex_vague_scale(const sr_nctx *c, size_t i)
+{
+    double v = lookup(c, i, vague_scales);
+    return v < 0 ? 0 : v;
+}
+
+/* Matches the words of a NULL-terminated phrase at token i; returns its length or 0. */
+static size_t phrase_at(const sr_nctx *c, size_t i, const char *const *words)
+{
+    size_t k = 0;
+    for (; words[k]; k++)
+        if (!sr_n_word(c, i + k, words[k]))
+            return 0;
+    return k;
+}
+
+/* Hedges before an amount, longest phrases first so "no more than" beats "more than". */
+static const struct {
+    const char *w[5]; /* NULL-terminated */
+    sr_hedge h;
+} hedges[] = {
+    {{"less", "than", "or", "equal"}, SR_HEDGE_AT_MOST},
+    {{"fewer", "than", "or", "equal"}, SR_HEDGE_AT_MOST},
+    {{"more", "than", "or", "equal"}, SR_HEDGE_AT_LEAST},
+    {{"greater", "than", "or", "equal"}, SR_HEDGE_AT_LEAST},
+    {{"equal", "to", "or", "less"}, SR_HEDGE_AT_MOST},
+    {{"equal", "to", "or", "fewer"}, SR_HEDGE_AT_MOST},
+    {{"equal", "to", "or", "more"}, SR_HEDGE_AT_LEAST},
+    {{"equal", "to", "or", "greater"}, SR_HEDGE_AT_LEAST},
+    {{"in", "excess", "of"}, SR_HEDGE_MORE_THAN},
+    {{"no", "fewer", "than"}, SR_HEDGE_AT_LEAST},
+    {{"no", "less", "than"}, SR_HEDGE_AT_LEAST},
+    {{"not", "less", "than"}, SR_HEDGE_AT_LEAST},
+    {{"a", "minimum", "of"}, SR_HEDGE_AT_LEAST},
+    {{"no", "more", "than"}, SR_HEDGE_AT_MOST},
+    {{"not", "more", "than"}, SR_HEDGE_AT_MOST},
+    {{"a", "maximum", "of"}, SR_HEDGE_AT_MOST},
+    {{"as", "many", "as"}, SR_HEDGE_AT_MOST},
+    {{"as", "much", "as"}, SR_HEDGE_AT_MOST},
+    {{"as", "few", "as"}, SR_HEDGE_AT_MOST},
+    {{"upwards", "of"}, SR_HEDGE_MORE_THAN},
+    {{"well", "over"}, SR_HEDGE_MORE_THAN},
+    {{"just", "over"}, SR_HEDGE_MORE_THAN},
+    {{"just", "under"}, SR_HEDGE_LESS_THAN},
+    {{"more", "than"}, SR_HEDGE_MORE_THAN},
+    {{"greater", "than"}, SR_HEDGE_MORE_THAN},
+    {{"higher", "than"}, SR_HEDGE_MORE_THAN},
+    {{"fewer", "than"}, SR_HEDGE_LESS_THAN},
+    {{"less", "than"}, SR_HEDGE_LESS_THAN},
+    {{"lower", "than"}, SR_HEDGE_LESS_THAN},
+    {{"at", "least"}, SR_HEDGE_AT_LEAST},
+    {{"at", "most"}, SR_HEDGE_AT_MOST},
+    {{"up", "to"}, SR_HEDGE_AT_MOST},
+    {{"close", "to"}, SR_HEDGE_ABOUT},
+    {{"an", "estimated"}, SR_HEDGE_ABOUT},
+    {{"exactly"}, SR_HEDGE_EXACT},
+    {{"precisely"}, SR_HEDGE_EXACT},
+    {{"some"}, SR_HEDGE_ABOUT},
+    {{"about"}, SR_HEDGE_ABOUT},
+    {{"around"}, SR_HEDGE_ABOUT},
+    {{"roughly"}, SR_HEDGE_ABOUT},
+    {{"approximately"}, SR_HEDGE_ABOUT},
+    {{"approx"}, SR_HEDGE_ABOUT},
+    {{"circa"}, SR_HEDGE_ABOUT},
+    {{"estimated"}, SR_HEDGE_ABOUT},
+    {{"almost"}, SR_HEDGE_ABOUT},
+    {{"nearly"}, SR_HEDGE_ABOUT},
+    {{"over"}, SR_HEDGE_MORE_THAN},
+    {{"above"}, SR_HEDGE_MORE_THAN},
+    {{"exceeding"}, SR_HEDGE_MORE_THAN},
+    {{"under"}, SR_HEDGE_LESS_THAN},
+    {{"below"}, SR_HEDGE_LESS_THAN},
+};
+
+/* Comparison signs: "> 30", ">= 30", "≤ 30". */
+static const struct {
+    const char *sym;
+    sr_hedge h, h_eq; /* alone, and followed by "=" */
+} signs[] = {
+    {"~", SR_HEDGE_ABOUT, SR_HEDGE_ABOUT},
+    {">", SR_HEDGE_MORE_THAN, SR_HEDGE_AT_LEAST},
+    {"<", SR_HEDGE_LESS_THAN, SR_HEDGE_AT_MOST},
+    {"\xE2\x89\xA5", SR_HEDGE_AT_LEAST, SR_HEDGE_AT_LEAST},
+    {"\xE2\x89\xA4", SR_HEDGE_AT_MOST, SR_HEDGE_AT_MOST},
+};
+
+size_t sr_lex_hedge(const sr_nctx *c, size_t i, sr_hedge *h)
+{
+    for (size_t k = 0; k < sizeof hedges / sizeof hedges[0]; k++) {
+        size_t n = phrase_at(c, i, hedges[k].w);
+        if (n) {
+            *h = hedges[k].h;
+            /* "less than or equal to": the "to" belongs to the hedge */
+            if (sr_n_word(c, i + n - 1, "equal") && sr_n_word(c, i + n, "to"))
+                n++;
+            else if (sr_n_word(c, i + n - 1, "less") || sr_n_word(c, i + n - 1, "more") ||
+                     sr_n_word(c, i + n - 1, "greater") || sr_n_word(c, i + n - 1, "fewer"))
+                n += sr_n_word(c, i + n, "than") ? 1 : 0;
+            return n;
+        }
+    }
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+        if (sr_n_punct(c, i, signs[k].sym)) {
+            bool eq = sr_n_punct(c, i + 1, "=");
+            *h = eq ? signs[k].h_eq : signs[k].h;
+            return eq ? 2 : 1;
+        }
+    return 0;
+}
+
+/* Currency symbols (UTF-8) and their ISO 4217 codes. "$" alone is read as the US
+ * dollar, the usual meaning in English-language news. */
+static const struct {
+    const char *sym, *code;
+} symbols[] = {
+    {"$", "USD"},           {"\xC2\xA3", "GBP"},     {"\xE2\x82\xAC", "EUR"},
+    {"\xC2\xA5", "JPY"},    {"\xE2\x82\xA9", "KRW"}, {"\xE2\x82\xBD", "RUB"},
+    {"\xE2\x82\xB4", "UAH"}, {"\xE2\x82\xB9", "INR"}, {"\xE2\x82\xAA", "ILS"},
+    {"\xE2\x82\xBA", "TRY"}, {"\xE2\x82\xA6", "NGN"},
+};
+
+/* Letters before "$" that name the dollar: "US$", "C$", "HK$". One-letter prefixes
+ * and "us" (a pronoun: "give us $5") count only glued or in capitals. */
+static const struct {
+    const char *w, *code;
+} dollar_prefix[] = {
+    {"us", "USD"}, {"c", "CAD"},  {"ca", "CAD"}, {"a", "AUD"},  {"au", "AUD"},
+    {"hk", "HKD"}, {"nz", "NZD"}, {"s", "SGD"},  {"mex", "MXN"}, {"r", "BRL"},
+};
+
+/* ISO 4217 codes common in news, written before or after an amount ("USD 5m"). */
+static const char *const iso_codes[] = {
+    "usd", "eur", "gbp", "jpy", "cny", "rmb", "krw", "kpw", "rub", "uah", "inr", "chf",
+    "cad", "aud", "hkd", "nzd", "sgd", "sek", "nok", "dkk", "pln", "try", "ils", "irr",
+    "sar", "aed", "qar", "kwd", "egp", "zar", "ngn", "brl", "mxn", "byn", "lbp", "bgn",
+    "myr", "mnt", "twd", "thb", "vnd", "idr", "php", "pkr", "bdt", "kzt", "gel", "huf",
+    "czk", "ron", "jod", "omr", "bhd", "syp", "iqd", "afn", "etb", "kes", NULL,
+};
+
+/* Currency nouns after an amount, with the code they name. "pound" is sterling unless
+ * "of" follows (a weight; quantities.c checks). Codes left "" are ambiguous. */
+static const struct {
+    const char *w, *code;
+} currency_words[] = {
+    {"dollar", "USD"},  {"dollars", "USD"},  {"bucks", "USD"},    {"euro", "EUR"},
+    {"euros", "EUR"},   {"pound", "GBP"},    {"pounds", "GBP"},   {"sterling", "GBP"},
+    {"yen", "JPY"},     {"yuan", "CNY"},     {"renminbi", "CNY"}, {"won", "KRW"},
+    {"rouble", "RUB"},  {"roubles", "RUB"},  {"ruble", "RUB"},    {"rubles", "RUB"},
+    {"hryvnia", "UAH"}, {"hryvnias", "UAH"}, {"hryvnas", "UAH"},  {"rupee", "INR"},
+    {"rupees", "INR"},  {"shekel", "ILS"},   {"shekels", "ILS"},  {"lira", "TRY"},
+    {"rand", "ZAR"},    {"naira", "NGN"},    {"ringgit", "MYR"},  {"rial", "IRR"},
+    {"rials", "IRR"},   {"riyal", "SAR"},    {"riyals", "SAR"},   {"francs", ""},
+    {"franc", ""},      {"pesos", ""},       {"peso", ""},        {"dinars", ""},
+    {"dinar", ""},      {"cents", ""},       {"cent", ""},        {"pence", "GBP"},
+    {"penny", "GBP"},   {"pennies", ""},
+};
+
+/* Nationality words that pick the currency of a following "dollars", "pounds", ... */
+static const struct {
+    const char *w, *code;
+} currency_nation[] = {
+    {"us", "USD"},        {"u.s.", "USD"},      {"american", "USD"},  {"canadian", "CAD"},
+    {"australian", "AUD"}, {"singapore", "SGD"}, {"taiwan", "TWD"},    {"swiss", "CHF"},
+    {"british", "GBP"},   {"egyptian", "EGP"},  {"lebanese", "LBP"},  {"mexican", "MXN"},
+    {"chinese", "CNY"},   {"japanese", "JPY"},  {"russian", "RUB"},   {"ukrainian", "UAH"},
+    {"indian", "INR"},    {"saudi", "SAR"},     {"iranian", "IRR"},   {"israeli", "ILS"},
+    {"south", ""},        {"north", ""},        {"hong", "HKD"},      {"new", "NZD"},
+    {"kuwaiti", "KWD"},   {"qatari", "QAR"},    {"jordanian", "JOD"}, {"malaysian", "MYR"},
+    {"syrian", "SYP"},    {"iraqi", "IQD"},     {"turkish", "TRY"},   {"hongkong", "HKD"},
+};
+
+static void set_code(char code[4], const char *s)
+{
+    size_t k = 0;
+    for (; s[k] && k < 3; k++)
+        code[k] = (char)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]);
+    code[k] = 0;
+}
+
+static bool iso_code_at(const sr_nctx *c, size_t i, char code[4])
+{
+    const sr_token *t = &c->d->tokens[i];
+    if (!sr_n_in(c, i) || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_UPPER))
+        return false;
+    for (size_t k = 0; iso_codes[k]; k++)
+        if (sr_tok_is(c->d, t, iso_codes[k])) {
+            set_code(code, !strcmp(iso_codes[k], "rmb") ? "cny" : iso_codes[k]);
+            return true;
+        }
+    return false;
+}
+
+static bool symbol_at(const sr_nctx *c, size_t i, char code[4])
+{
+    if (!sr_n_in(c, i) || c->d->tokens[i].kind != SR_TOK_SYMBOL)
+        return false;
+    for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
+        if (sr_n_punct(c, i, symbols[k].sym)) {
+            set_code(code, symbols[k].code);
+            return true;
+        }
+    return false;
+}
+
+size_t sr_lex_currency_before(const sr_nctx *c, size_t i, char code[4])
+{
+    code[0] = 0;
+    if (symbol_at(c, i, code))
+        return 1;
+    if (sr_n_in(c, i + 1) && sr_n_punct(c, i + 1, "$")) {
+        for (size_t k = 0; k < sizeof dollar_prefix / sizeof dollar_prefix[0]; k++)
+            if (sr_n_word(c, i, dollar_prefix[k].w) &&
+                (sr_n_glued(c, i + 1) || (c->d->tokens[i].flags & SR_TF_UPPER) || k == 1 ||
+                 (strlen(dollar_prefix[k].w) > 1 && k != 0))) {
+                set_code(code, dollar_prefix[k].code);
+                return 2;
+            }
+    }
+    if (iso_code_at(c, i, code))
+        return 1;
+    /* "Rs 20", "Rs. 20": Indian rupees */
+    if (sr_n_word(c, i, "rs")) {
+        set_code(code, "INR");
+        return sr_n_punct(c, i + 1, ".") ? 2 : 1;
+    }
+    return 0;
+}
+
+size_t sr_lex_currency_after(const sr_nctx *c, size_t i, char code[4])
+{
+    code[0] = 0;
+    if (iso_code_at(c, i, code))
+        return 1;
+    /* "20€", "10 $": a symbol after the amount, unless it begins the next amount */
+    if (symbol_at(c, i, code) && !(sr_n_in(c, i + 1) && c->d->tokens[i + 1].kind == SR_TOK_NUM))
+        return 1;
+    size_t n = 0;
+    const char *nation = NULL;
+    for (size_t k = 0; k < sizeof currency_nation / sizeof currency_nation[0]; k++)
+        if (sr_n_word(c, i, currency_nation[k].w)) {
+            nation = currency_nation[k].code;
+            n = 1;
+            /* two-word nations: "Hong Kong", "New Zealand", "South African" */
+            if (sr_n_in(c, i + 2) && c->d->tokens[i + 1].kind == SR_TOK_WORD &&
+                (sr_n_word(c, i, "hong") || sr_n_word(c, i, "new") ||
+                 sr_n_word(c, i, "south") || sr_n_word(c, i, "north")))
+                n = 2;
+            break;
+        }
+    for (size_t k = 0; k < sizeof currency_words / sizeof currency_words[0]; k++)
+        if (sr_n_word(c, i + n, currency_words[k].w)) {
+            set_code(code, nation && *nation ? nation : currency_words[k].code);
+            if (n == 2 && sr_n_word(c, i, "south") && sr_n_word(c, i + n, "won"))
+                set_code(code, "KRW");
+            else if (n == 2 && sr_n_word(c, i, "north") && sr_n_word(c, i + n, "won"))
+                set_code(code, "KPW");
+            else if (n == 2 && sr_n_word(c, i, "south"))
+                set_code(code, "ZAR");
+            return n + 1;
+        }
+    return 0;
+}
+
+/* Units of measure after a number, singular and plural, and abbreviations. Time spans
+ * are measures too ("three years", "48 hours"). */
+static const char *const units[] = {
+    "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles",
+    "metre", "metres", "meter", "meters", "m", "cm", "mm", "centimetre", "centimetres",
+    "centimeters", "millimetre", "millimetres", "feet", "foot", "ft", "inch", "inches",
+    "yard", "yards", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme",
+    "gram", "grams", "g", "mg", "tonne", "tonnes", "ton", "tons", "lb", "lbs", "ounce",
+    "ounces", "oz", "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel",
+    "barrels", "hectare", "hectares", "ha", "acre", "acres", "km2", "sq", "mw", "gw",
+    "kw", "kwh", "mwh", "gwh", "ml", "millilitre", "millilitres", "milliliters", "gb", "mb",
+    "kb", "tb", "bit", "bits", "nm", "nanometres", "nanometers", "ev", "tev", "gev", "megawatt", "megawatts", "gigawatt", "gigawatts",
+    "degree", "degrees", "mph", "knots", "kph", "kmh", "cup", "cups", "tablespoon",
+    "tablespoons", "teaspoon", "teaspoons", "microgram", "micrograms", "milligram",
+    "milligrams", "calorie", "calories", "volt", "volts", "watt", "watts", "second", "seconds", "minute", "minutes",
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "decade", "decades", "century", "centuries", NULL,
+};
+
+/* Words that combine with a following unit: "square kilometres", "cubic metres". */
+static const char *const unit_modifiers[] = {"square", "cubic", "metric", "nautical", NULL};
+
+size_t sr_lex_unit(const sr_nctx *c, size_t i)
+{
+    size_t n = 0;
+    if (sr_n_find(c, i, unit_modifiers) >= 0)
+        n = 1;
+    if (sr_n_find(c, i + n, units) >= 0) {
+        /* a glued capital letter is a code ("5G"), not grams or metres */
+        const sr_token *t = &c->d->tokens[i + n];
+        if (t->end - t->start == 1 && (t->flags & SR_TF_UPPER))
+            return 0;
+        /* "sq km" */
+        if (sr_n_word(c, i + n, "sq") && sr_n_find(c, i + n + 1, units) >= 0)
+            n++;
+        else if (sr_n_word(c, i + n, "sq"))
+            return 0;
+        return n + 1;
+    }
+    return 0;
+}
+
+/* Period nouns of a rate ("per day", "a year", "every month"). */
+static const struct {
+    const char *w;
+    sr_period p;
+} period_nouns[] = {
+    {"hour", SR_PER_HOUR}, {"day", SR_PER_DAY},    {"week", SR_PER_WEEK},
+    {"month", SR_PER_MONTH}, {"year", SR_PER_YEAR}, {"annum", SR_PER_YEAR},
+    {"night", SR_PER_DAY},
+};
+
+/* Rate adverbs ("annually") and adjectives ("a monthly salary"). */
+static const struct {
+    const char *w;
+    sr_period p;
+    int form;
+} period_words[] = {
+    {"hourly", SR_PER_HOUR, 3},  {"daily", SR_PER_DAY, 3},     {"weekly", SR_PER_WEEK, 3},
+    {"monthly", SR_PER_MONTH, 3}, {"yearly", SR_PER_YEAR, 3},   {"annually", SR_PER_YEAR, 1},
+    {"annual", SR_PER_YEAR, 2},  {"nightly", SR_PER_DAY, 3},
+};
+
+sr_period sr_lex_period(const sr_nctx *c, size_t i, int form)
+{
+    if (form == SR_PERIOD_NOUN) {
+        for (size_t k = 0; k < sizeof period_nouns / sizeof period_nouns[0]; k++)
+            if (sr_n_word(c, i, period_nouns[k].w))
+                return period_nouns[k].p;
+        return SR_PER_NONE;
+    }
+    int bit = form == SR_PERIOD_ADVERB ? 1 : 2;
+    for (size_t k = 0; k < sizeof period_words / sizeof period_words[0]; k++)
+        if ((period_words[k].form & bit) && sr_n_word(c, i, period_words[k].w))
+            return period_words[k].p;
+    return SR_PER_NONE;
+}
+
+/* Words that end (or cannot be part of) a counted noun phrase: determiners,
+ * prepositions, conjunctions, pronouns, auxiliaries and modals, frequent verbs that
+ * carry no suffix a heuristic could see, adverbs, and day and month names. */
+static const char *const closed[] = {
+    /* determiners and quantifiers */
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+    "our", "my", "your", "some", "any", "each", "every", "no", "all", "both", "either",
+    "neither", "another", "such", "what", "which", "whose", "more", "most", "less",
+    "fewer", "much", "many", "few", "several", "other", "same",
+    /* prepositions */
+    "of", "in", "on", "at", "to", "from", "by", "with", "without", "for", "into", "onto",
+    "over", "under", "above", "below", "between", "among", "amongst", "against",
+    "during", "before", "after", "since", "until", "till", "through", "throughout",
+    "across", "along", "around", "about", "near", "toward", "towards", "upon", "within",
+    "beyond", "behind", "beside", "besides", "despite", "per", "via", "amid", "inside",
+    "outside", "off", "out", "up", "down", "than", "like", "unlike", "including",
+    "except", "versus", "vs", "plus", "minus", "ago", "apiece", "each",
+    /* conjunctions */
+    "and", "or", "but", "nor", "so", "yet", "while", "whereas", "because", "although",
+    "though", "if", "unless", "whether", "as", "when", "where", "whom", "who", "why",
+    "how", "then", "than",
+    /* pronouns */
+    "he", "she", "it", "they", "we", "you", "i", "him", "them", "us", "me", "there",
+    "here", "themselves", "itself", "himself", "herself", "one", "ones",
+    /* auxiliaries and modals */
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "'s", "s", "not", "n't",
+    /* frequent verbs without a telltale suffix */
+    "said", "say", "says", "told", "tell", "fled", "fought", "died", "die", "left",
+    "made", "make", "took", "take", "came", "come", "went", "go", "saw", "see", "sent",
+    "send", "held", "hold", "lost", "lose", "won", "got", "get", "gave", "give", "met",
+    "ran", "began", "became", "become", "remain", "remains", "arrive", "face", "need",
+    "include", "includes", "according", "killed", "kill", "fell", "rose", "rise", "hit",
+    "set", "put", "cut", "led", "lead", "paid", "pay", "spent", "spend", "bought",
+    "sold", "built", "brought", "thought", "found", "find", "known", "seen", "given",
+    "taken", "shot", "struck", "fired", "stand", "stood", "live", "work", "want",
+    "expected", "estimated", "reported", "believed", "thought", "feared", "seem",
+    "run", "stay", "remain", "continue", "wait", "cross", "return", "join", "serve",
+    "fight", "flee", "arrive", "leave", "help", "use", "show", "appear",
+    /* adverbs and other function words */
+    "also", "still", "already", "just", "only", "even", "now", "then", "very", "too",
+    "later", "earlier", "respectively", "alone", "altogether", "again", "ever", "never",
+    "almost", "nearly", "roughly", "approximately", "about", "around", "instead",
+    "today", "yesterday", "tomorrow", "tonight", "last", "next", "ago", "overall",
+    "overnight", "together", "apart", "away", "back", "home", "abroad", "each",
+    "each", "percent", "cent", "or", "else",
+    /* days and months */
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", NULL,
+};
+
+bool sr_lex_closed(const sr_nctx *c, size_t i)
+{
+    return sr_n_find(c, i, closed) >= 0;
+}
+
+/* Month names and their abbreviations; "may" and "mar" need a capital (see below). */
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL,
+};
+
+bool sr_lex_month(const sr_nctx *c, size_t i)
+{
+    int k = sr_n_find(c, i, months);
+    if (k < 0)
+        return false;
+    if (!strcmp(months[k], "may") || !strcmp(months[k], "mar") || !strcmp(months[k], "march"))
+        return (c->d->tokens[i].flags & SR_TF_UPPER) != 0;
+    return true;
+}
+
+/* Words after which a number from 1900 to 2099 is a year: "in 2022", "since 2014",
+ * "early 2023", "summer 2024", "fiscal 2025". */
+static const char *const year_before[] = {
+    "in", "since", "by", "until", "till", "of", "from", "during", "before", "after",
+    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "year",
+    "fiscal", "through", "circa", "throughout", "between", "christmas", "season", NULL,
+};
+
+bool sr_lex_year_before(const sr_nctx *c, size_t i)
+{
+    return sr_n_find(c, i, year_before) >= 0;
+}
+
+/* Words after which a number is a label: "No. 5", "Article 5", "Resolution 2231",
+ * "page 3", "Flight 17", "version 2.0". */
+static const char *const label_before[] = {
+    "no", "nos", "nr", "number", "article", "articles", "section", "chapter", "page",
+    "pages", "paragraph", "clause", "resolution", "route", "highway", "flight", "platform",
+    "gate", "room", "exit", "version", "vol", "volume", "episode", "season", "part",
+    "appendix", "table", "figure", "fig", "item", "rule", "amendment", "level", "phase",
+    "stage", "category", "grade", "channel", "line", "track", "unit", "building", "block",
+    "apartment", "floor", "box", "class", "type", "model", "series", "p", "pp", "no.",
+    "term", "ward", "district", "precinct", "zone", "sector", NULL,
+};
+
+bool sr_lex_label_before(const sr_nctx *c, size_t i)
+{
+    return sr_n_find(c, i, label_before) >= 0;
+}
+
+/* Verbs of change: "rose from 5% to 7%" names two values, not a range. */
+static const char *const change_verbs[] = {
+    "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls",
+    "falling", "increased", "increase", "increases", "increasing", "decreased",
+    "decrease", "decreasing", "dropped", "drop", "drops", "dropping", "climbed", "climb",
+    "grew", "grown", "grow", "growing", "jumped", "jump", "surged", "soared", "slipped",
+    "declined", "decline", "plunged", "slumped", "cut", "raised", "raise", "reduced",
+    "reduce", "lowered", "doubled", "tripled", "up", "down", "changed", "moved",
+    "shrank", "expanded", "widened", "narrowed", "went", "revised", NULL,
+};
+
+bool sr_lex_change_verb(const sr_nctx *c, size_t i)
+{
+    return sr_n_find(c, i, change_verbs) >= 0;
+}
