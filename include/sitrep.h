@@ -82,6 +82,7 @@ typedef enum {
 
 typedef struct {
     uint32_t start, end; /* byte offsets into sr_doc.text */
+    uint32_t hash;       /* words: hash of the ASCII-lower-cased text, for word lists */
     uint8_t kind;        /* sr_token_kind */
     uint8_t flags;       /* SR_TF_* */
     uint16_t sentence;   /* not used by recognisers; kept for callers */

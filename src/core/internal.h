@@ -70,6 +70,39 @@ sr_status sr_split_sentences(sr_doc *doc);
 /* ---- token helpers for recognisers (text/lex.c) ---------------------------------- */
 /* True when token t's text equals the lower-case ASCII word w, ignoring case. */
 bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w);
+/* The hash word lists use: FNV-1a over the bytes with ASCII letters lower-cased. */
+static inline uint32_t sr_word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c |= 0x20;
+        h = (h ^ c) * 16777619u;
+    }
+    return h;
+}
+
+/* ---- word lists (text/wordlist.c) ------------------------------------------------
+ * A recogniser's closed word list with constant-time lookup. The entries are a static
+ * table whose elements begin with a lower-case ASCII "const char *" (a plain string
+ * array, or an array of {word, value} structs), ended by a NULL word. The hash index is
+ * built on first use and then shared read-only by all threads; it is published with an
+ * atomic compare-and-swap, so a race only builds it twice. It is a cache of constant
+ * data, never freed; without memory for it, lookups fall back to a linear scan. */
+typedef struct sr_wordindex sr_wordindex;
+typedef struct {
+    const void *table;
+    size_t stride;                  /* bytes from one entry to the next */
+    sr_wordindex *_Atomic index;
+} sr_wordlist;
+
+#define SR_WORDLIST(arr) {(arr), sizeof((arr)[0]), NULL}
+
+/* Position of token t's word in the list (ASCII case-insensitive), or -1; -1 for any
+ * token that is not a word. Thread-safe. */
+int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t);
+
 /* Length-bounded view of a token's clean text. */
 static inline sr_str sr_tok_str(const sr_doc *d, const sr_token *t)
 {

@@ -41,18 +41,11 @@ bool sr_n_dash(const sr_nctx *c, size_t i)
            sr_n_punct(c, i, "\xE2\x80\x94") || sr_n_punct(c, i, "\xE2\x80\x90");
 }
 
-int sr_n_find(const sr_nctx *c, size_t i, const char *const *list)
+int sr_n_find(const sr_nctx *c, size_t i, sr_wordlist *list)
 {
-    if (!sr_n_in(c, i) || c->d->tokens[i].kind != SR_TOK_WORD)
+    if (!sr_n_in(c, i))
         return -1;
-    const sr_token *t = &c->d->tokens[i];
-    char first = c->d->clean[t->start];
-    if (first >= 'A' && first <= 'Z')
-        first = (char)(first | 0x20);
-    for (int k = 0; list[k]; k++)
-        if (list[k][0] == first && sr_tok_is(c->d, t, list[k]))
-            return k;
-    return -1;
+    return sr_wordlist_find(list, c->d, &c->d->tokens[i]);
 }
 
 static bool is_num(const sr_nctx *c, size_t i)
@@ -514,8 +507,9 @@ static bool m_is_million(const sr_nctx *c, size_t j, bool money)
         return false;
     static const char *const metre_adjectives[] = {"tall", "long", "high", "wide", "deep",
                                                    "away", "thick", "across", "short", NULL};
+    static sr_wordlist metre_adjectives_w = SR_WORDLIST(metre_adjectives);
     char code[4];
-    return sr_n_find(c, k, metre_adjectives) < 0 && !sr_lex_currency_after(c, k, code);
+    return sr_n_find(c, k, &metre_adjectives_w) < 0 && !sr_lex_currency_after(c, k, code);
 }
 
 /* Digits, then a glued scale or fraction, then spelled scale words. */

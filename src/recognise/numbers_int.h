@@ -45,7 +45,7 @@ bool sr_n_glued(const sr_nctx *c, size_t i);
 bool sr_n_dash(const sr_nctx *c, size_t i);
 /* Token i is in the window, a word, and listed in the NULL-terminated list; returns
  * the index in the list or -1. */
-int sr_n_find(const sr_nctx *c, size_t i, const char *const *list);
+int sr_n_find(const sr_nctx *c, size_t i, sr_wordlist *list);
 
 /* ---- lexicon (numbers_lex.c) ---- */
 typedef struct {

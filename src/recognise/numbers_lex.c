@@ -15,6 +15,7 @@ static const sr_lexnum cardinals[] = {
     {"fifty", 50},   {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},
     {NULL, 0},
 };
+static sr_wordlist cardinals_w = SR_WORDLIST(cardinals);
 
 /* Scale words written apart from the number: "1.3 million", "two hundred", "$5 bn".
  * Singular and the plural some writers use after a number ("3 billions"). */
@@ -25,6 +26,7 @@ static const sr_lexnum scales[] = {
     {"bln", 1e9},      {"tn", 1e12},      {"trn", 1e12},     {"millions", 1e6},
     {"billions", 1e9}, {"thousands", 1e3}, {NULL, 0},
 };
+static sr_wordlist scales_w = SR_WORDLIST(scales);
 
 /* Scale suffixes glued to digits, as in headlines and money: "£600m", "$1.13bn",
  * "10k". "m" is also the metre; numbers.c decides from context. */
@@ -33,6 +35,7 @@ static const sr_lexnum glued_scales[] = {
     {"mln", 1e6}, {"bln", 1e9}, {"tn", 1e12}, {"trn", 1e12}, {"mil", 1e6},
     {NULL, 0},
 };
+static sr_wordlist glued_scales_w = SR_WORDLIST(glued_scales);
 
 /* Plural scale words used as vague amounts: "thousands of", "dozens of", "tens of
  * thousands". The value is the order of magnitude the word names. */
@@ -41,6 +44,7 @@ static const sr_lexnum vague_scales[] = {
     {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},   {"trillions", 1e12},
     {NULL, 0},
 };
+static sr_wordlist vague_scales_w = SR_WORDLIST(vague_scales);
 
 /* Denominators of spelled fractions: "two thirds", "a quarter", "three-fifths". */
 static const sr_lexnum denominators[] = {
@@ -51,43 +55,42 @@ static const sr_lexnum denominators[] = {
     {"ninth", 9},      {"ninths", 9},      {"tenth", 10},     {"tenths", 10},
     {"hundredth", 100}, {"hundredths", 100}, {NULL, 0},
 };
+static sr_wordlist denominators_w = SR_WORDLIST(denominators);
 
-static double lookup(const sr_nctx *c, size_t i, const sr_lexnum *t)
+static double lookup(const sr_nctx *c, size_t i, sr_wordlist *wl)
 {
-    if (!sr_n_in(c, i) || c->d->tokens[i].kind != SR_TOK_WORD)
+    if (!sr_n_in(c, i))
         return -1;
-    for (size_t k = 0; t[k].w; k++)
-        if (sr_tok_is(c->d, &c->d->tokens[i], t[k].w))
-            return t[k].v;
-    return -1;
+    int k = sr_wordlist_find(wl, c->d, &c->d->tokens[i]);
+    return k < 0 ? -1 : ((const sr_lexnum *)wl->table)[k].v;
 }
 
 double sr_lex_cardinal(const sr_nctx *c, size_t i)
 {
-    return lookup(c, i, cardinals);
+    return lookup(c, i, &cardinals_w);
 }
 
 double sr_lex_scale(const sr_nctx *c, size_t i)
 {
-    double v = lookup(c, i, scales);
+    double v = lookup(c, i, &scales_w);
     return v < 0 ? 0 : v;
 }
 
 double sr_lex_glued_scale(const sr_nctx *c, size_t i)
 {
-    double v = lookup(c, i, glued_scales);
+    double v = lookup(c, i, &glued_scales_w);
     return v < 0 ? 0 : v;
 }
 
 double sr_lex_denominator(const sr_nctx *c, size_t i)
 {
-    double v = lookup(c, i, denominators);
+    double v = lookup(c, i, &denominators_w);
     return v < 0 ? 0 : v;
 }
 
 double sr_lex_vague_scale(const sr_nctx *c, size_t i)
 {
-    double v = lookup(c, i, vague_scales);
+    double v = lookup(c, i, &vague_scales_w);
     return v < 0 ? 0 : v;
 }
 
@@ -366,22 +369,24 @@ static const char *const units[] = {
     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
     "decade", "decades", "century", "centuries", NULL,
 };
+static sr_wordlist units_w = SR_WORDLIST(units);
 
 /* Words that combine with a following unit: "square kilometres", "cubic metres". */
 static const char *const unit_modifiers[] = {"square", "cubic", "metric", "nautical", NULL};
+static sr_wordlist unit_modifiers_w = SR_WORDLIST(unit_modifiers);
 
 size_t sr_lex_unit(const sr_nctx *c, size_t i)
 {
     size_t n = 0;
-    if (sr_n_find(c, i, unit_modifiers) >= 0)
+    if (sr_n_find(c, i, &unit_modifiers_w) >= 0)
         n = 1;
-    if (sr_n_find(c, i + n, units) >= 0) {
+    if (sr_n_find(c, i + n, &units_w) >= 0) {
         /* a glued capital letter is a code ("5G"), not grams or metres */
         const sr_token *t = &c->d->tokens[i + n];
         if (t->end - t->start == 1 && (t->flags & SR_TF_UPPER))
             return 0;
         /* "sq km" */
-        if (sr_n_word(c, i + n, "sq") && sr_n_find(c, i + n + 1, units) >= 0)
+        if (sr_n_word(c, i + n, "sq") && sr_n_find(c, i + n + 1, &units_w) >= 0)
             n++;
         else if (sr_n_word(c, i + n, "sq"))
             return 0;
@@ -478,10 +483,11 @@ static const char *const closed[] = {
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", NULL,
 };
+static sr_wordlist closed_w = SR_WORDLIST(closed);
 
 bool sr_lex_closed(const sr_nctx *c, size_t i)
 {
-    return sr_n_find(c, i, closed) >= 0;
+    return sr_n_find(c, i, &closed_w) >= 0;
 }
 
 /* Month names and their abbreviations; "may" and "mar" need a capital (see below). */
@@ -490,10 +496,11 @@ static const char *const months[] = {
     "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL,
 };
+static sr_wordlist months_w = SR_WORDLIST(months);
 
 bool sr_lex_month(const sr_nctx *c, size_t i)
 {
-    int k = sr_n_find(c, i, months);
+    int k = sr_n_find(c, i, &months_w);
     if (k < 0)
         return false;
     if (!strcmp(months[k], "may") || !strcmp(months[k], "mar") || !strcmp(months[k], "march"))
@@ -508,10 +515,11 @@ static const char *const year_before[] = {
     "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "year",
     "fiscal", "through", "circa", "throughout", "between", "christmas", "season", NULL,
 };
+static sr_wordlist year_before_w = SR_WORDLIST(year_before);
 
 bool sr_lex_year_before(const sr_nctx *c, size_t i)
 {
-    return sr_n_find(c, i, year_before) >= 0;
+    return sr_n_find(c, i, &year_before_w) >= 0;
 }
 
 /* Words after which a number is a label: "No. 5", "Article 5", "Resolution 2231",
@@ -525,10 +533,11 @@ static const char *const label_before[] = {
     "apartment", "floor", "box", "class", "type", "model", "series", "p", "pp", "no.",
     "term", "ward", "district", "precinct", "zone", "sector", NULL,
 };
+static sr_wordlist label_before_w = SR_WORDLIST(label_before);
 
 bool sr_lex_label_before(const sr_nctx *c, size_t i)
 {
-    return sr_n_find(c, i, label_before) >= 0;
+    return sr_n_find(c, i, &label_before_w) >= 0;
 }
 
 /* Verbs of change: "rose from 5% to 7%" names two values, not a range. */
@@ -541,8 +550,9 @@ static const char *const change_verbs[] = {
     "reduce", "lowered", "doubled", "tripled", "up", "down", "changed", "moved",
     "shrank", "expanded", "widened", "narrowed", "went", "revised", NULL,
 };
+static sr_wordlist change_verbs_w = SR_WORDLIST(change_verbs);
 
 bool sr_lex_change_verb(const sr_nctx *c, size_t i)
 {
-    return sr_n_find(c, i, change_verbs) >= 0;
+    return sr_n_find(c, i, &change_verbs_w) >= 0;
 }

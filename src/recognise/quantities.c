@@ -184,6 +184,7 @@ static bool np_scan(const sr_nctx *c, size_t p, size_t max, size_t *end, size_t 
 /* Determiners skipped after a partitive "of": "500 of the soldiers". */
 static const char *const partitive_det[] = {"the", "these", "those", "its", "their", "his",
                                             "her", "our", "your", "my", NULL};
+static sr_wordlist partitive_det_w = SR_WORDLIST(partitive_det);
 
 /* Finds the counted noun phrase after the mention. */
 static void counted(const sr_nctx *c, expr_t *e)
@@ -193,7 +194,7 @@ static void counted(const sr_nctx *c, expr_t *e)
         return;
     if (sr_n_word(c, p, "of")) {
         p++;
-        if (sr_n_find(c, p, partitive_det) >= 0) {
+        if (sr_n_find(c, p, &partitive_det_w) >= 0) {
             if (e->u.kind == SR_UNIT_MEASURE)
                 return;
             p++;
@@ -223,9 +224,11 @@ static void counted(const sr_nctx *c, expr_t *e)
 /* Words after "a day" that make it a point in time, not a rate ("a day later"). */
 static const char *const not_rate_after[] = {"after", "later", "before", "earlier", "of",
                                              "ago", "when", "that", "or", "and", NULL};
+static sr_wordlist not_rate_after_w = SR_WORDLIST(not_rate_after);
 /* Words before "a day" that make it a span ("in a day", "for a year"). */
 static const char *const not_rate_before[] = {"in", "within", "for", "than", "one", "half",
                                               "over", "nearly", "almost", "about", NULL};
+static sr_wordlist not_rate_before_w = SR_WORDLIST(not_rate_before);
 
 /* "per day", "a year", "every month", "each week", "/day" at j; SR_PER_NONE if none. */
 static sr_period rate_at(const sr_nctx *c, size_t j)
@@ -236,8 +239,8 @@ static sr_period rate_at(const sr_nctx *c, size_t j)
     if (sr_n_word(c, j, "per") || sr_n_word(c, j, "every") || sr_n_word(c, j, "each") ||
         (sr_n_punct(c, j, "/") && sr_n_glued(c, j + 1)))
         return p;
-    if ((sr_n_word(c, j, "a") || sr_n_word(c, j, "an")) && sr_n_find(c, j + 2, not_rate_after) < 0 &&
-        sr_n_find(c, j - 1, not_rate_before) < 0)
+    if ((sr_n_word(c, j, "a") || sr_n_word(c, j, "an")) && sr_n_find(c, j + 2, &not_rate_after_w) < 0 &&
+        sr_n_find(c, j - 1, &not_rate_before_w) < 0)
         return p;
     return SR_PER_NONE;
 }
@@ -325,9 +328,10 @@ static bool pronoun_one(const sr_nctx *c, const sr_numval *v)
                                          "each", "someone", "anyone", "little", "first",
                                          "last", "next", "only", "other", "same", "new",
                                          "old", "big", "latest", "right", "wrong", NULL};
+    static sr_wordlist before_w = SR_WORDLIST(before);
     return v->end == v->first + 1 && sr_n_word(c, v->first, "one") &&
            sr_lex_unit(c, v->end) == 0 &&
-           (sr_n_find(c, v->first - 1, before) >= 0 || sr_n_word(c, v->first + 1, "another"));
+           (sr_n_find(c, v->first - 1, &before_w) >= 0 || sr_n_word(c, v->first + 1, "another"));
 }
 
 /* A spelled number glued to a word that is no unit: "one-off", "two-way". */

@@ -93,6 +93,7 @@ static sr_status push(tok_state *st, size_t start, size_t end, int kind, int fla
     sr_token *t = &d->tokens[d->ntokens++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
+    t->hash = kind == SR_TOK_WORD ? sr_word_hash(d->clean + start, end - start) : 0;
     t->kind = (uint8_t)kind;
     t->flags = (uint8_t)flags;
     t->sentence = 0;

@@ -51,8 +51,9 @@ static const char report[] =
     "Skip to content\\nAbout 1.2 million troops serve in its army, up from 1.1 million in "
     "2020. \\\"We will fight,\\\" he said.\"}";
 
-/* One full run; returns the status of the first failing step. */
-static sr_status run_once(void)
+/* One full run; returns the status of the first failing step and leaves the printed
+ * records in out (caller frees). */
+static sr_status run_once(sr_buf *out)
 {
     sr_reader_options opt = {{0, 0, 0}, 0, 0};
     sr_doc *d = NULL;
@@ -63,10 +64,8 @@ static sr_status run_once(void)
         return st;
     sr_pipeline *p = sr_pipeline_new();
     st = p ? sr_pipeline_run(p, d) : SR_NOMEM;
-    sr_buf out = {0};
     if (!st)
-        st = sr_emit_doc(&out, d, SR_FORMAT_JSONL, SR_ONLY_ALL | SR_ONLY_SENTENCES);
-    sr_buf_free(&out);
+        st = sr_emit_doc(out, d, SR_FORMAT_JSONL, SR_ONLY_ALL | SR_ONLY_SENTENCES);
     sr_pipeline_free(p);
     sr_doc_free(d);
     return st;
@@ -74,21 +73,28 @@ static sr_status run_once(void)
 
 TEST(every_allocation_failure_is_reported)
 {
+    /* a first run builds the shared word-list indexes, which later runs reuse */
+    sr_buf want = {0};
+    CHECK(run_once(&want) == SR_OK && want.n > 0);
     int completed = 0;
     long n = 0;
     for (; n < 5000 && !completed; n++) {
         injected = 0;
         countdown = n;
-        sr_status st = run_once();
+        sr_buf got = {0};
+        sr_status st = run_once(&got);
         countdown = -1;
         if (!injected) {
             CHECK_EQ_INT(st, SR_OK);
+            CHECK(got.n == want.n && !memcmp(got.p, want.p, want.n));
             completed = 1;
         } else {
             CHECK_MSG(st == SR_NOMEM, "allocation %ld failed but the run said %s", n,
                       sr_strerror(st));
         }
+        sr_buf_free(&got);
     }
+    sr_buf_free(&want);
     CHECK(completed);
     CHECK_MSG(n > 5, "only %ld allocation points were exercised", n);
 }

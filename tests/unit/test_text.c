@@ -119,3 +119,19 @@ TEST(pathological_text_is_linear)
     sr_doc_free(d);
     free(s);
 }
+
+TEST(wordlist_finds_case_insensitively_and_falls_back)
+{
+    static const char *const words[] = {"alpha", "beta", "gamma", "beta", NULL};
+    static sr_wordlist wl = SR_WORDLIST(words);
+    sr_doc *d = analysed("Beta GAMMA delta alpha 12", 25);
+    CHECK(d && d->ntokens == 5);
+    if (!d)
+        return;
+    CHECK_EQ_INT(sr_wordlist_find(&wl, d, &d->tokens[0]), 1); /* the first duplicate */
+    CHECK_EQ_INT(sr_wordlist_find(&wl, d, &d->tokens[1]), 2);
+    CHECK_EQ_INT(sr_wordlist_find(&wl, d, &d->tokens[2]), -1);
+    CHECK_EQ_INT(sr_wordlist_find(&wl, d, &d->tokens[3]), 0);
+    CHECK_EQ_INT(sr_wordlist_find(&wl, d, &d->tokens[4]), -1); /* a number is no word */
+    sr_doc_free(d);
+}

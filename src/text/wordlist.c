@@ -1,0 +1,81 @@
+/* wordlist.c: constant-time lookup of a token in a recogniser's closed word list.
+ *
+ * The index is an open-addressing table of (hash, position) pairs at most half full.
+ * Tokens carry the same hash (computed once by the tokenizer), so a lookup is a probe
+ * or two and one exact comparison to rule out a collision. */
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+struct sr_wordindex {
+    uint32_t mask;
+    struct slot {
+        uint32_t hash;
+        int32_t pos; /* -1: empty */
+    } slots[];
+};
+
+static const char *entry(const sr_wordlist *wl, size_t k)
+{
+    return *(const char *const *)((const char *)wl->table + k * wl->stride);
+}
+
+static sr_wordindex *build(const sr_wordlist *wl)
+{
+    size_t n = 0;
+    while (entry(wl, n))
+        n++;
+    size_t cap = 8;
+    while (cap < 2 * n)
+        cap *= 2;
+    sr_wordindex *ix = malloc(sizeof *ix + cap * sizeof ix->slots[0]);
+    if (!ix)
+        return NULL;
+    ix->mask = (uint32_t)(cap - 1);
+    for (size_t i = 0; i < cap; i++)
+        ix->slots[i].pos = -1;
+    for (size_t k = n; k-- > 0;) { /* backwards: the first of duplicates wins */
+        const char *w = entry(wl, k);
+        uint32_t h = sr_word_hash(w, strlen(w));
+        size_t i = h & ix->mask;
+        while (ix->slots[i].pos >= 0 && !(ix->slots[i].hash == h && !strcmp(entry(wl, (size_t)ix->slots[i].pos), w)))
+            i = (i + 1) & ix->mask;
+        ix->slots[i].hash = h;
+        ix->slots[i].pos = (int32_t)k;
+    }
+    return ix;
+}
+
+static sr_wordindex *index_of(sr_wordlist *wl)
+{
+    sr_wordindex *ix = atomic_load_explicit(&wl->index, memory_order_acquire);
+    if (ix)
+        return ix;
+    sr_wordindex *fresh = build(wl);
+    if (!fresh)
+        return NULL;
+    sr_wordindex *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(&wl->index, &expected, fresh,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return fresh;
+    free(fresh); /* another thread published first */
+    return expected;
+}
+
+int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t)
+{
+    if (t->kind != SR_TOK_WORD)
+        return -1;
+    sr_wordindex *ix = index_of(wl);
+    if (!ix) {
+        for (size_t k = 0; entry(wl, k); k++)
+            if (sr_tok_is(d, t, entry(wl, k)))
+                return (int)k;
+        return -1;
+    }
+    for (size_t i = t->hash & ix->mask; ix->slots[i].pos >= 0; i = (i + 1) & ix->mask)
+        if (ix->slots[i].hash == t->hash && sr_tok_is(d, t, entry(wl, (size_t)ix->slots[i].pos)))
+            return ix->slots[i].pos;
+    return -1;
+}
