@@ -68,8 +68,21 @@ sr_status sr_tokenize(sr_doc *doc);
 sr_status sr_split_sentences(sr_doc *doc);
 
 /* ---- token helpers for recognisers (text/lex.c) ---------------------------------- */
-/* True when token t's text equals the lower-case ASCII word w, ignoring case. */
-bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w);
+/* True when token t's text equals the lower-case ASCII word w, ignoring case. Inline:
+ * recognisers call it on almost every token, and most calls fail on the first byte. */
+static inline bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w)
+{
+    size_t n = t->end - t->start;
+    const char *s = d->clean + t->start;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c | 0x20);
+        if (w[i] != c)
+            return false;
+    }
+    return w[n] == 0;
+}
 /* The hash word lists use: FNV-1a over the bytes with ASCII letters lower-cased. */
 static inline uint32_t sr_word_hash(const char *s, size_t n)
 {

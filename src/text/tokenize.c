@@ -236,17 +236,3 @@ sr_status sr_tokenize(sr_doc *doc)
     }
     return SR_OK;
 }
-
-bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w)
-{
-    size_t n = t->end - t->start;
-    const char *s = d->clean + t->start;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c | 0x20);
-        if (w[i] != c)
-            return false;
-    }
-    return w[n] == 0;
-}
