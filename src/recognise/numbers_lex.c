@@ -160,7 +160,12 @@ static const struct {
     {{"exceeding"}, SR_HEDGE_MORE_THAN},
     {{"under"}, SR_HEDGE_LESS_THAN},
     {{"below"}, SR_HEDGE_LESS_THAN},
+    {{NULL}, SR_HEDGE_EXACT},
 };
+
+/* The table indexed by each phrase's first word: a token that starts no hedge (nearly
+ * all of them) is turned away with one lookup. */
+static sr_wordlist hedge_first = SR_WORDLIST(hedges);
 
 /* Comparison signs: "> 30", ">= 30", "≤ 30". */
 static const struct {
@@ -176,7 +181,8 @@ static const struct {
 
 size_t sr_lex_hedge(const sr_nctx *c, size_t i, sr_hedge *h)
 {
-    for (size_t k = 0; k < sizeof hedges / sizeof hedges[0]; k++) {
+    bool word = sr_n_in(c, i) && sr_wordlist_find(&hedge_first, c->d, &c->d->tokens[i]) >= 0;
+    for (size_t k = 0; word && hedges[k].w[0]; k++) {
         size_t n = phrase_at(c, i, hedges[k].w);
         if (n) {
             *h = hedges[k].h;
