@@ -1,6 +1,7 @@
-/* date_int.h: internals shared by the date recogniser's three files: date_lex.c knows
- * the words, dates.c matches token patterns into a dspec, date_resolve.c anchors a dspec
- * to the publication day and fills an sr_date.
+/* date_int.h: internals shared by the date recogniser's files: date_lex.c knows the
+ * words, date_match.c, date_rel.c, date_period.c and date_holiday.c match token patterns
+ * into a dspec, dates.c drives them, date_resolve.c anchors a dspec to the publication
+ * day and fills an sr_date.
  *
  * A dspec is what the text says before anchoring: calendar fields that may be missing
  * ("Oct. 18" has no year), or an offset from the publication day ("two days ago", "next
@@ -16,7 +17,19 @@ typedef enum {
     DK_DAYS,    /* days from publication: "yesterday" (-1), "two days ago" (-2) */
     DK_WEEKDAY, /* a named weekday near publication: "Tuesday", "next Tuesday" */
     DK_UNIT,    /* the publication's week/month/.. moved by offset: "last week" (-1) */
+    DK_HOLIDAY, /* a named holiday (date_holiday.c), its year maybe missing: "Easter" */
+    DK_WINDOW,  /* offset units (of grain unit) up to or from publication: "the past two
+                   weeks" (-2), "the next 3 days" (3); grain day */
 } dkind;
+
+/* A piece picked out of a month or year (dspec.sub): "the first Monday of March", "the
+ * last week of July", "the last day of October". */
+typedef enum {
+    DS_NONE,
+    DS_WEEKDAY, /* the nth sub_wd of the unit */
+    DS_WEEK,    /* the nth Monday-Sunday week whose Thursday is in the unit (ISO rule) */
+    DS_DAY,     /* the nth day of the unit */
+} dsub;
 
 /* The part of an interval the text names; each narrows the interval and sets approx. */
 typedef enum {
@@ -40,7 +53,8 @@ typedef enum {
     DD_THIS = 3,     /* "this": the one in publication's year (weekday: its ISO week) */
     DD_BARE_PAST = 4, /* weekday with no cue: on or before publication */
     DD_PAST_HARD = 5, /* a past cue next to the date ("published Oct. 18"): no lean */
-    DD_FUTURE_HARD = 6 /* a future cue next to it ("by the end of December") */
+    DD_FUTURE_HARD = 6, /* a future cue next to it ("by the end of December") */
+    DD_YEAR_OFF = 7   /* the one in publication's year + offset ("Easter of next year") */
 } ddir;
 
 typedef struct {
@@ -54,8 +68,15 @@ typedef struct {
     int8_t season;  /* 1 spring .. 4 winter, 0 absent */
     int8_t quarter; /* 1..4, 0 absent */
     int8_t weekday; /* 0 Monday .. 6 Sunday, -1 absent */
+    uint8_t holiday;/* DK_HOLIDAY: 1-based index into date_holiday.c's table */
+    uint8_t unit;   /* DK_WINDOW, DK_DAYS, sub: the grain counted or picked from */
+    uint8_t sub;    /* dsub: grain is the piece's, unit the whole's */
+    int8_t nth;     /* sub: 1.. from the start, -1 the last, -2 the second last */
+    int8_t sub_wd;  /* DS_WEEKDAY: 0 Monday .. 6 Sunday */
+    uint8_t approx; /* "three months ago": about that day */
     int16_t year;   /* 0 absent; for a decade its first year */
-    int32_t offset; /* DK_DAYS: days; DK_UNIT: units of grain */
+    int32_t offset; /* DK_DAYS: days; DK_UNIT: units of grain; DK_WEEKDAY: 1 "next"
+                       (next week's), -1 "previous" (last week's); DD_YEAR_OFF: years */
 } dspec;
 
 /* A resolved interval, inclusive days since 1970-01-01. */
@@ -90,6 +111,8 @@ bool dm_bare_day(const dctx *c, size_t i, dmatch *m);
 bool dm_ordinal_day(const dctx *c, size_t i, dmatch *m);
 /* "last", "next", "this", "this past", "coming": tokens used (0: none), *dir set. */
 size_t dm_det(const dctx *c, size_t i, int *dir);
+/* A four-digit year at token i: the token after it (0: none), *year set. */
+size_t dm_year(const dctx *c, size_t i, int *year);
 /* Token helpers shared with dates.c. */
 const sr_token *dm_tok(const dctx *c, size_t i);
 bool dm_word(const dctx *c, size_t i, const char *w);
@@ -98,6 +121,26 @@ bool dm_punct(const dctx *c, size_t i, char ch);
 /* ---- date_rel.c: relative to publication --------------------------------------- */
 /* "yesterday", "on Tuesday", "last week", "two days ago", "earlier this month". */
 bool dm_relative(const dctx *c, size_t i, dmatch *m);
+
+/* ---- date_period.c: windows and pieces ------------------------------------------ */
+/* "the past two weeks", "the next 3 days", "the past week". */
+bool dm_window(const dctx *c, size_t i, dmatch *m);
+/* "the first Monday of March", "the last week of July 2024", "the last day of the month". */
+bool dm_nth(const dctx *c, size_t i, dmatch *m);
+/* Month, year or this/next/last month or year at token i (no pieces, no parts). */
+bool dm_whole(const dctx *c, size_t i, dmatch *m);
+/* Day p moved by n units of grain g (months clamp to the month's last day). */
+int32_t dr_shift(int32_t p, int n, int g);
+/* Narrows u, the whole unit, to the piece s names; false if there is no such piece. */
+bool dr_pick(const dspec *s, dspan *u);
+/* A small count at token i: digits or a number word; -1 if none. */
+long dm_count(const dctx *c, size_t i);
+
+/* ---- date_holiday.c: named holidays ------------------------------------------- */
+/* "Christmas", "last Easter", "Thanksgiving 2013", "MLK Day of last year". */
+bool dm_holiday(const dctx *c, size_t i, dmatch *m);
+/* The days of holiday h (1-based) in a year; false if out of range. */
+bool dh_span(int h, int year, dspan *o);
 
 /* ---- date_lex.c: words --------------------------------------------------------- */
 /* Month named by token t (full or abbreviated, any case), 1..12, or 0. *abbrev is set

@@ -124,6 +124,11 @@ static size_t year_at(const dctx *c, size_t i, int *year)
     return i + 1;
 }
 
+size_t dm_year(const dctx *c, size_t i, int *year)
+{
+    return year_at(c, i, year);
+}
+
 static size_t month_at(const dctx *c, size_t i, int *month, int *fl)
 {
     const sr_token *t = dm_tok(c, i);
@@ -583,7 +588,21 @@ static bool longest(const dctx *c, size_t i, dmatch *m, const matcher *list)
 static const matcher plain_matchers[] = {m_numeric, m_month_first, m_day_first,
                                          m_year,    m_decade,      m_season,
                                          m_quarter, m_det_month,   dm_relative,
-                                         dm_ordinal_day, NULL};
+                                         dm_ordinal_day, dm_holiday, dm_window,
+                                         dm_nth,    NULL};
+
+static const matcher whole_matchers[] = {m_month_first, m_year, m_det_month, dm_relative,
+                                         NULL};
+
+bool dm_whole(const dctx *c, size_t i, dmatch *m)
+{
+    if (!longest(c, i, m, whole_matchers) || m->range || m->forward)
+        return false;
+    if (m->s.kind == DK_CAL)
+        return m->s.grain == SR_GRAIN_MONTH || m->s.grain == SR_GRAIN_YEAR;
+    return m->s.kind == DK_UNIT && !m->s.weekend && !m->s.part &&
+           (m->s.grain == SR_GRAIN_MONTH || m->s.grain == SR_GRAIN_YEAR);
+}
 
 /* "early 2025", "mid-November", "the end of December", "the first half of 2024". */
 static bool m_part(const dctx *c, size_t i, dmatch *m)
@@ -633,7 +652,8 @@ static bool m_part(const dctx *c, size_t i, dmatch *m)
 static const matcher all_matchers[] = {m_numeric, m_month_first, m_day_first,
                                        m_year,    m_decade,      m_season,
                                        m_quarter, m_det_month,   dm_relative,
-                                       dm_ordinal_day, m_part,   NULL};
+                                       dm_ordinal_day, dm_holiday, dm_window,
+                                       dm_nth,    m_part,     NULL};
 
 bool dm_base(const dctx *c, size_t i, dmatch *m)
 {

@@ -67,6 +67,12 @@ static bool r_weekday(const dctx *c, size_t i, dmatch *m)
     rel_init(m, DK_WEEKDAY, SR_GRAIN_DAY, i, daytime_after(c, j + 1));
     m->s.weekday = (int8_t)wd;
     m->s.dir = (int8_t)dir;
+    /* "next Friday" is the Friday of next week, "previous Friday" of last week; "this
+     * coming Friday" and "last Friday" are the nearest ones */
+    if (j == i + 1 && dm_word(c, i, "next"))
+        m->s.offset = 1;
+    else if (j == i + 1 && dm_word(c, i, "previous"))
+        m->s.offset = -1;
     return true;
 }
 
@@ -98,18 +104,7 @@ static bool r_unit(const dctx *c, size_t i, dmatch *m)
     return true;
 }
 
-/* A small count: digits, or a number word ("two", "a"). -1 if none. */
-static long count_at(const dctx *c, size_t i)
-{
-    const sr_token *t = dm_tok(c, i);
-    int nd;
-    if (!t)
-        return -1;
-    long v = dl_num(c->d, t, &nd);
-    if (v < 0)
-        v = dl_number_word(c->d, t);
-    return v >= 1 && v <= 100000 ? v : -1;
-}
+#define count_at dm_count
 
 /* "two days ago", "three weeks ago", "a year ago", "a fortnight ago". */
 static bool r_ago(const dctx *c, size_t i, dmatch *m)
@@ -124,11 +119,12 @@ static bool r_ago(const dctx *c, size_t i, dmatch *m)
         g = SR_GRAIN_DAY, n *= 14;
     else if (g < 0 || weekend)
         return false;
-    int kind = g == SR_GRAIN_DAY ? DK_DAYS : DK_UNIT;
     if (g == SR_GRAIN_DECADE)
         g = SR_GRAIN_YEAR, n *= 10;
-    rel_init(m, kind, g, i, i + 3);
+    rel_init(m, DK_DAYS, SR_GRAIN_DAY, i, i + 3);
+    m->s.unit = (uint8_t)g;
     m->s.offset = (int32_t)-n;
+    m->s.approx = g >= SR_GRAIN_MONTH;
     return true;
 }
 
@@ -155,8 +151,10 @@ static bool r_in(const dctx *c, size_t i, dmatch *m)
                                        c->d->clean[dm_tok(c, k)->start] == '\'' &&
                                        dm_word(c, k + 1, "time")))
         k += dm_word(c, k, "time") ? 1 : 2;
-    rel_init(m, g == SR_GRAIN_DAY ? DK_DAYS : DK_UNIT, g, i, k);
+    rel_init(m, DK_DAYS, SR_GRAIN_DAY, i, k);
+    m->s.unit = (uint8_t)g;
     m->s.offset = (int32_t)n;
+    m->s.approx = g >= SR_GRAIN_MONTH;
     m->forward = !now;
     return true;
 }

@@ -159,6 +159,27 @@ static bool cal_missing(const dspec *s, sr_ymd pub, dspan *o)
     return true;
 }
 
+/* A holiday: the year given, publication's year moved by an offset, or the occurrence
+ * among nearby years that the direction picks. */
+static bool holiday_span(const dspec *s, sr_ymd pub, dspan *o)
+{
+    if (s->year)
+        return dh_span(s->holiday, s->year, o);
+    if (!pub.year)
+        return false;
+    if (s->dir == DD_YEAR_OFF)
+        return dh_span(s->holiday, pub.year + s->offset, o);
+    dspan c[5];
+    int ok[5], n = 0;
+    for (int k = -2; k <= 2; k++, n++)
+        ok[n] = dh_span(s->holiday, pub.year + k, &c[n]);
+    int i = choose(c, ok, n, s->dir, sr_ymd_to_days(pub), 2);
+    if (i < 0)
+        return false;
+    *o = c[i];
+    return true;
+}
+
 static bool weekday_span(const dspec *s, int32_t p, dspan *o)
 {
     int w = sr_ymd_weekday(sr_days_to_ymd(p)), t = s->weekday;
@@ -169,10 +190,10 @@ static bool weekday_span(const dspec *s, int32_t p, dspan *o)
         d = p + (t - w + 7) % 7;
         break;
     case DD_LAST:
-        d = p - ((w - t + 6) % 7 + 1);
+        d = s->offset ? monday_of(p) - 7 + t : p - ((w - t + 6) % 7 + 1);
         break;
     case DD_NEXT:
-        d = p + ((t - w + 6) % 7 + 1);
+        d = s->offset ? monday_of(p) + 7 + t : p + ((t - w + 6) % 7 + 1);
         break;
     case DD_THIS:
         d = monday_of(p) + t;
@@ -188,9 +209,11 @@ static bool weekday_span(const dspec *s, int32_t p, dspan *o)
 static bool unit_span(const dspec *s, sr_ymd pub, int32_t p, dspan *o)
 {
     int32_t off = s->offset;
+    if (off < -100000 || off > 100000)
+        return false;
     switch (s->grain) {
-    case SR_GRAIN_DAY:
-        o->b = o->e = p + off;
+    case SR_GRAIN_DAY: /* "two days ago"; "three months ago": that day */
+        o->b = o->e = dr_shift(p, (int)off, s->unit);
         return true;
     case SR_GRAIN_WEEK:
         /* "the weekend" with no cue: the one just gone, or the one under way */
@@ -234,7 +257,25 @@ static bool unit_span(const dspec *s, sr_ymd pub, int32_t p, dspan *o)
 
 bool dr_relative(const dspec *s)
 {
+    if (s->kind == DK_HOLIDAY)
+        return s->dir == DD_LAST || s->dir == DD_NEXT || s->dir == DD_THIS ||
+               s->dir == DD_YEAR_OFF;
     return s->kind != DK_CAL || s->dir == DD_LAST || s->dir == DD_NEXT || s->dir == DD_THIS;
+}
+
+/* "the past two weeks": back from the day before publication, or on from the day after. */
+static bool window_span(const dspec *s, int32_t p, dspan *o)
+{
+    if (s->offset < -1000 || s->offset > 1000)
+        return false;
+    if (s->offset < 0) {
+        o->e = p - 1;
+        o->b = dr_shift(p, (int)s->offset, s->unit);
+    } else {
+        o->b = p + 1;
+        o->e = dr_shift(p, (int)s->offset, s->unit);
+    }
+    return o->b <= o->e;
 }
 
 /* The unit named by s, before any part narrows it. */
@@ -242,7 +283,15 @@ static bool unit_of(const dspec *s, sr_ymd pub, dspan *o)
 {
     bool dated = pub.year > 0;
     int32_t p = dated ? sr_ymd_to_days(pub) : 0;
+    if (s->sub) { /* "the first Monday of March": March, then its first Monday */
+        dspec in = *s;
+        in.sub = DS_NONE;
+        in.grain = s->unit;
+        return unit_of(&in, pub, o) && dr_pick(s, o); /* depth 1: sub is now none */
+    }
     switch (s->kind) {
+    case DK_WINDOW:
+        return dated && window_span(s, p, o);
     case DK_CAL:
         if (s->year && (s->month || s->grain > SR_GRAIN_MONTH))
             return cal_span(s, s->year, s->month, o);
@@ -257,6 +306,8 @@ static bool unit_of(const dspec *s, sr_ymd pub, dspan *o)
         return dated && unit_span(s, pub, p, o);
     case DK_WEEKDAY:
         return dated && weekday_span(s, p, o);
+    case DK_HOLIDAY:
+        return holiday_span(s, pub, o);
     default:
         return false;
     }
@@ -275,7 +326,15 @@ static void value_of(const dspec *s, dspan u, char *v, size_t n)
                                          "SU", "SU", "FA", "FA", "FA", "WI"};
     switch (s->grain) {
     case SR_GRAIN_DAY:
-        snprintf(v, n, "%04d-%02d-%02d", b.year, b.month, b.day);
+        if (u.e != u.b) { /* "Lent", "the past two weeks": several days */
+            sr_ymd e = sr_days_to_ymd(u.e);
+            char t[64];
+            snprintf(t, sizeof t, "%04d-%02d-%02d/%04d-%02d-%02d", b.year, b.month, b.day,
+                     e.year, e.month, e.day);
+            snprintf(v, n, "%.21s", t);
+        } else {
+            snprintf(v, n, "%04d-%02d-%02d", b.year, b.month, b.day);
+        }
         break;
     case SR_GRAIN_WEEK: { /* ISO week: the year of its Thursday */
         sr_ymd th = sr_days_to_ymd(monday_of(u.b) + 3);
@@ -354,11 +413,11 @@ static dspan narrow(const dspec *s, dspan u, sr_ymd pub)
     case DP_LATE:
         r.b = m2;
         break;
-    case DP_FIRST_HALF:
-        r.e = u.b + len / 2 - 1;
+    case DP_FIRST_HALF: /* a year splits into Jan-Jun and Jul-Dec, not by days */
+        r.e = (s->grain == SR_GRAIN_YEAR ? months_on(u.b, 6) : u.b + len / 2) - 1;
         break;
     case DP_SECOND_HALF:
-        r.b = u.b + len / 2;
+        r.b = s->grain == SR_GRAIN_YEAR ? months_on(u.b, 6) : u.b + len / 2;
         break;
     case DP_TO_PUB:
         if (p - 1 >= u.b && p - 1 <= u.e)
@@ -398,7 +457,7 @@ void dr_fill(const dspec *s0, const dspec *e0, sr_ymd pub, sr_date *out)
     memset(out, 0, sizeof *out);
     out->grain = s.grain;
     out->relative = dr_relative(&s) || (e0 && dr_relative(e0));
-    out->approx = s.part != DP_NONE || (e0 && e0->part != DP_NONE);
+    out->approx = s.part != DP_NONE || s.approx || (e0 && (e0->part != DP_NONE || e0->approx));
     dspan u, ue;
     if (e0) {
         e = *e0;
@@ -424,6 +483,12 @@ void dr_fill(const dspec *s0, const dspec *e0, sr_ymd pub, sr_date *out)
                 else
                     e.year++;
             }
+        }
+        if (e.kind == DK_HOLIDAY && !e.year && e.dir == DD_NEWS) {
+            /* "from Christmas to New Year's Day": the first one after the start */
+            e.year = sr_days_to_ymd(u.b).year;
+            if (unit_of(&e, pub, &ue) && ue.e < u.b)
+                e.year++;
         }
         if (!unit_of(&e, pub, &ue) || ue.e < u.b)
             return;

@@ -36,10 +36,28 @@
  *    d/m/y somewhere (13/10/2024), then d/m/y; "10/18" without a year only with a day
  *    above 12 or after "on"/"since"/"until"/"by" (fractions look alike).
  *  - "in two weeks" counts forward only in a clause that looks ahead (else it is a
- *    duration: "the highest in two weeks"); "N days ago" is a day, "N weeks/months/years
- *    ago" the week/month/year.
- *  - Not dates: clock times, "the past week" (a duration), lower-case "may"/"march",
- *    names ("Theresa May"), counts ("about 2000 people").
+ *    duration: "the highest in two weeks"); "N days/weeks/months/years ago" and "in N
+ *    ..." are the day that many units from publication (as both suites read them),
+ *    approx for months and years ("three months ago" in a 2024-11-20 report = 2024-08-20).
+ *  - Weekdays: "next Friday" is the Friday of next week, "previous Friday" of last week;
+ *    "this coming Friday" and "last Friday" are the nearest after / before publication.
+ *  - Holidays (date_holiday.c): day grain, Lent and Great Lent a span of days
+ *    (value "2024-02-14/2024-03-30"); without a year they resolve like "Oct. 18" (tense
+ *    cue, else the news reading); "this/next/last Easter", "Easter 2019", "Easter of
+ *    next year". US readings for Thanksgiving, Memorial/Labor/MLK/Presidents' Day,
+ *    Mother's/Father's Day; Easter by the Gregorian computus. Lunar, Hebrew and Hijri
+ *    holidays are not known. Not dates: "Christmas tree", "Easter Island", greetings
+ *    ("Merry Christmas"), lower-case "lent", another country's "Independence Day".
+ *  - Windows (date_period.c): "the past two weeks", "the last 3 months", "the next few
+ *    days" are the whole units before publication (ending the day before) or after it
+ *    (from the day after): grain day, value "start/end" days; "the past week" without a
+ *    count is last week. Pieces: "the first Monday of March", "the last day of October"
+ *    (days), "the first week of July", "the last week of 2016" (the Monday-Sunday week
+ *    whose Thursday is in the month or year, as ISO weeks); halves of a year are
+ *    January-June and July-December.
+ *  - Not dates: clock times, lower-case "may"/"march", names ("Theresa May"), counts
+ *    ("about 2000 people"), bare "week 31" (sports weeks), dotted "13.5.2015" (decimals
+ *    and versions look alike).
  * Every token of a recorded expression is marked SR_TF_USED, so its numbers are not
  * counted again by the number recogniser. Work is a bounded window per token: linear. */
 #include "date_int.h"
@@ -166,7 +184,8 @@ static bool needs_cue(const dspec *s)
 {
     if (s->dir != DD_NEWS && s->dir != DD_BARE_PAST)
         return false;
-    return s->kind == DK_WEEKDAY || (s->kind == DK_CAL && !s->year) || s->weekend;
+    return s->kind == DK_WEEKDAY || ((s->kind == DK_CAL || s->kind == DK_HOLIDAY) && !s->year) ||
+           s->weekend;
 }
 
 /* A cue right next to the date ("published Oct. 18") binds hard; a farther one leans. */
