@@ -3,6 +3,8 @@
 .DEFAULT_GOAL := all
 .SUFFIXES:
 MAKEFLAGS += --no-builtin-rules
+# keep every object: none is an intermediate to delete
+.SECONDARY:
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
