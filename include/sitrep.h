@@ -85,8 +85,7 @@ typedef struct {
     uint32_t hash;       /* words: hash of the ASCII-lower-cased text, for word lists */
     uint8_t kind;        /* sr_token_kind */
     uint8_t flags;       /* SR_TF_* */
-    uint16_t sentence;   /* not used by recognisers; kept for callers */
-} sr_token;
+} sr_token;              /* a token's sentence is the one whose token range holds it */
 
 enum {
     SR_TF_UPPER = 1,   /* first letter upper case */

@@ -91,6 +91,21 @@ void *sr_arena_grow(sr_arena *a, void *old, size_t old_n, size_t new_cap, size_t
     return p;
 }
 
+void *sr_arena_push(sr_arena *a, void **v, size_t *n, size_t *cap, size_t elem, size_t first_cap)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : first_cap;
+        void *grown = sr_arena_grow(a, *v, *n, c, elem);
+        if (!grown)
+            return NULL;
+        *v = grown;
+        *cap = c;
+    }
+    void *slot = (char *)*v + (*n)++ * elem;
+    memset(slot, 0, elem);
+    return slot;
+}
+
 void sr_arena_free(sr_arena *a)
 {
     if (!a)

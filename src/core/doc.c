@@ -39,17 +39,7 @@ void sr_doc_free(sr_doc *doc)
 
 sr_mention *sr_mention_push(sr_mentions *m)
 {
-    if (m->n == m->cap) {
-        if (m->cap >= SR_MAX_MENTIONS)
-            return NULL;
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        sr_mention *v = sr_arena_grow(m->arena, m->v, m->n, cap, sizeof *v);
-        if (!v)
-            return NULL;
-        m->v = v;
-        m->cap = cap;
-    }
-    sr_mention *r = &m->v[m->n++];
-    memset(r, 0, sizeof *r);
-    return r;
+    if (m->n >= SR_MAX_MENTIONS)
+        return NULL;
+    return sr_arena_push(m->arena, (void **)&m->v, &m->n, &m->cap, sizeof *m->v, 64);
 }

@@ -21,6 +21,10 @@ char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
 /* Grows an array held in the arena: returns a block of new_cap elements holding the
  * old_n elements of old (old is abandoned, not freed). NULL on out-of-memory. */
 void *sr_arena_grow(sr_arena *a, void *old, size_t old_n, size_t new_cap, size_t elem);
+/* Appends one zeroed element to the arena array *v of *n elements and capacity *cap,
+ * doubling the capacity (from first_cap) when full. Returns the new element, or NULL on
+ * out-of-memory (the array is then unchanged). */
+void *sr_arena_push(sr_arena *a, void **v, size_t *n, size_t *cap, size_t elem, size_t first_cap);
 void sr_arena_free(sr_arena *a);
 /* Bytes the arena holds from malloc, for memory accounting in tests and benchmarks. */
 size_t sr_arena_footprint(const sr_arena *a);

@@ -165,23 +165,14 @@ static bool dotted_ends(const sr_doc *d, const sr_token *t, const sr_token *next
 
 static sr_status add_sentence(sr_doc *d, size_t *cap, size_t first, size_t last)
 {
-    if (d->nsentences == *cap) {
-        size_t c = *cap ? *cap * 2 : 64;
-        sr_sentence *s = sr_arena_grow(d->arena, d->sentences, d->nsentences, c, sizeof *s);
-        if (!s)
-            return SR_NOMEM;
-        d->sentences = s;
-        *cap = c;
-    }
-    sr_sentence *s = &d->sentences[d->nsentences];
+    sr_sentence *s = sr_arena_push(d->arena, (void **)&d->sentences, &d->nsentences, cap,
+                                   sizeof *s, 64);
+    if (!s)
+        return SR_NOMEM;
     s->first_token = (uint32_t)first;
     s->ntokens = (uint32_t)(last - first);
     s->start = d->tokens[first].start;
     s->end = d->tokens[last - 1].end;
-    s->furniture = 0;
-    for (size_t k = first; k < last; k++)
-        d->tokens[k].sentence = (uint16_t)(d->nsentences > 0xFFFF ? 0xFFFF : d->nsentences);
-    d->nsentences++;
     return SR_OK;
 }
 

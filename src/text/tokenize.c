@@ -82,21 +82,14 @@ typedef struct {
 static sr_status push(tok_state *st, size_t start, size_t end, int kind, int flags)
 {
     sr_doc *d = st->doc;
-    if (d->ntokens == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 256;
-        sr_token *t = sr_arena_grow(d->arena, d->tokens, d->ntokens, cap, sizeof *t);
-        if (!t)
-            return SR_NOMEM;
-        d->tokens = t;
-        st->cap = cap;
-    }
-    sr_token *t = &d->tokens[d->ntokens++];
+    sr_token *t = sr_arena_push(d->arena, (void **)&d->tokens, &d->ntokens, &st->cap, sizeof *t, 256);
+    if (!t)
+        return SR_NOMEM;
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
     t->hash = kind == SR_TOK_WORD ? sr_word_hash(d->clean + start, end - start) : 0;
     t->kind = (uint8_t)kind;
     t->flags = (uint8_t)flags;
-    t->sentence = 0;
     return SR_OK;
 }
 
