@@ -46,6 +46,21 @@ char *conf_slurp(const char *path, size_t *len)
     return buf;
 }
 
+json_t *conf_json_array(const char *path)
+{
+    size_t len;
+    char *buf = conf_slurp(path, &len);
+    size_t skip = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    json_error_t err;
+    json_t *j = json_loadb(buf + skip, len - skip, 0, &err);
+    free(buf);
+    if (!j || !json_is_array(j)) {
+        fprintf(stderr, "conformance: %s: %s\n", path, j ? "not an array" : err.text);
+        exit(2);
+    }
+    return j;
+}
+
 sr_doc *conf_analyse(sr_pipeline *p, const char *text, size_t len, const sr_ymd *published)
 {
     sr_doc *d = sr_doc_new("case", text, len, published);

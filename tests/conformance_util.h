@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "sitrep.h"
 
 /* Path of the shared folder ($SITREP_SHARED or ../shared); exits 2 when missing. */
@@ -16,6 +18,10 @@ const char *conf_shared(void);
 /* Reads a whole file; returns a malloc'd NUL-terminated buffer (caller frees) or exits 2
  * with a message naming the file: a missing suite fails loudly, never skips. */
 char *conf_slurp(const char *path, size_t *len);
+
+/* Reads a JSON file whose top level is an array (a byte-order mark is skipped); exits 2
+ * naming the file when it is missing or malformed. Caller releases with json_decref. */
+json_t *conf_json_array(const char *path);
 
 /* Runs the full pipeline on text with an optional publication day. Caller frees the
  * result with sr_doc_free(). Exits 2 on out-of-memory. */

@@ -89,21 +89,6 @@ static size_t lead_word(const char *s, size_t n)
 
 /* ---- Recognizers-Text ------------------------------------------------------------ */
 
-static json_t *load_json(const char *path)
-{
-    size_t len;
-    char *buf = conf_slurp(path, &len);
-    size_t skip = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    json_error_t err;
-    json_t *j = json_loadb(buf + skip, len - skip, 0, &err);
-    free(buf);
-    if (!j || !json_is_array(j)) {
-        fprintf(stderr, "conformance: %s: %s\n", path, j ? "not an array" : err.text);
-        exit(2);
-    }
-    return j;
-}
-
 static bool is_date_type(const char *type)
 {
     return type && (!strcmp(type, "datetimeV2.date") || !strcmp(type, "datetimeV2.daterange") ||
@@ -267,7 +252,7 @@ static void rt_suite(const char *file, bool values, tally *t)
     char path[1024];
     snprintf(path, sizeof path, "%s/data/recognizers/recognizers-text/Specs/DateTime/English/%s",
              conf_shared(), file);
-    json_t *cases = load_json(path);
+    json_t *cases = conf_json_array(path);
     size_t i;
     json_t *c;
     json_array_foreach(cases, i, c) {

@@ -154,14 +154,7 @@ static bool rt_suite(sr_pipeline *p, const char *suite, const char *file, int ki
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/data/recognizers/recognizers-text/Specs/%s", conf_shared(), file);
-    char *text = conf_slurp(path, NULL);
-    json_error_t err;
-    json_t *cases = json_loads(text, 0, &err);
-    free(text);
-    if (!json_is_array(cases)) {
-        fprintf(stderr, "conformance: %s: %s\n", path, err.text);
-        exit(2);
-    }
+    json_t *cases = conf_json_array(path);
     size_t passed = 0, total = 0, i;
     json_t *cs;
     json_array_foreach(cases, i, cs) {
@@ -296,14 +289,7 @@ static bool quantulum_suite(sr_pipeline *p, const char *suite)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/data/recognizers/quantulum3/quantities.json", conf_shared());
-    char *text = conf_slurp(path, NULL);
-    json_error_t err;
-    json_t *cases = json_loads(text, 0, &err);
-    free(text);
-    if (!json_is_array(cases)) {
-        fprintf(stderr, "conformance: %s: %s\n", path, err.text);
-        exit(2);
-    }
+    json_t *cases = conf_json_array(path);
     size_t passed = 0, total = 0, i;
     json_t *cs;
     json_array_foreach(cases, i, cs) {
