@@ -120,6 +120,27 @@ typedef struct {
  * token that is not a word. Thread-safe. */
 int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t);
 
+/* A union of word lists with a bit for each: one lookup tells which lists hold a token's
+ * word, so a recogniser can turn away a token no list knows with a single probe. The
+ * parts are word-list tables as above; the index is built and shared like a word list's
+ * (published by compare-and-swap, never freed; linear scans without memory for it). */
+typedef struct {
+    const void *table;
+    size_t stride;
+    uint32_t bits;                  /* not 0 */
+} sr_wordpart;
+typedef struct sr_classindex sr_classindex;
+typedef struct {
+    const sr_wordpart *parts;       /* ended by a part with a NULL table */
+    sr_classindex *_Atomic index;
+} sr_wordclass;
+
+#define SR_WORDPART(arr, bits) {(arr), sizeof((arr)[0]), (bits)}
+
+/* The bits of every part that lists token t's word (ASCII case-insensitive); 0 for a
+ * token that is not a word. Thread-safe. */
+uint32_t sr_wordclass_find(sr_wordclass *wc, const sr_doc *d, const sr_token *t);
+
 /* Length-bounded view of a token's clean text. */
 static inline sr_str sr_tok_str(const sr_doc *d, const sr_token *t)
 {

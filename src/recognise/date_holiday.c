@@ -34,7 +34,10 @@ enum {
 };
 
 typedef struct {
-    const char *phrase; /* lower-case words; "?w" optional; "w's" possessive; "w." */
+    const char *key;    /* the first word as a token, the index: "st" for "st.", "valentine"
+                           for "valentine's" (which also matches "valentines") */
+    const char *phrase; /* lower-case words; "?w" optional (never the first); "w's"
+                           possessive; "w." */
     uint8_t rule;       /* hrule */
     int8_t a, b, c;
     uint8_t flags;
@@ -42,89 +45,94 @@ typedef struct {
 } holiday;
 
 static const holiday table[] = {
-    {"new year's day", HR_FIXED, 1, 1, 0, 0, 0},
-    {"new year's eve", HR_FIXED, 12, 31, 0, 0, 0},
-    {"epiphany", HR_FIXED, 1, 6, 0, HF_CAP | HF_NOUN, 0},
-    {"groundhog day", HR_FIXED, 2, 2, 0, 0, 0},
-    {"valentine's ?day", HR_FIXED, 2, 14, 0, 0, 0},
-    {"st. patrick's day", HR_FIXED, 3, 17, 0, 0, 0},
-    {"saint patrick's day", HR_FIXED, 3, 17, 0, 0, 0},
-    {"st. paddy's day", HR_FIXED, 3, 17, 0, 0, 0},
-    {"saint paddy's day", HR_FIXED, 3, 17, 0, 0, 0},
-    {"international women's day", HR_FIXED, 3, 8, 0, 0, 0},
-    {"april fool's day", HR_FIXED, 4, 1, 0, 0, 0},
-    {"earth day", HR_FIXED, 4, 22, 0, 0, 0},
-    {"anzac day", HR_FIXED, 4, 25, 0, 0, 0},
-    {"king's day", HR_SUN_BACK, 4, 27, 0, HF_CAP, 0},
-    {"koningsdag", HR_SUN_BACK, 4, 27, 0, 0, 0},
-    {"may day", HR_FIXED, 5, 1, 0, HF_CAP, 0},
-    {"cinco de mayo", HR_FIXED, 5, 5, 0, 0, 0},
-    {"juneteenth", HR_FIXED, 6, 19, 0, 0, 0},
-    {"canada day", HR_FIXED, 7, 1, 0, 0, 0},
-    {"independence day", HR_FIXED, 7, 4, 0, HF_NATION, 0},
-    {"bastille day", HR_FIXED, 7, 14, 0, 0, 0},
-    {"halloween", HR_FIXED, 10, 31, 0, HF_NOUN, 0},
-    {"boss's day", HR_WEEKDAY_NEAR, 10, 16, 0, 0, 0},
-    {"all saint's day", HR_FIXED, 11, 1, 0, 0, 0},
-    {"all soul's day", HR_FIXED, 11, 2, 0, 0, 0},
-    {"world vegan day", HR_FIXED, 11, 1, 0, 0, 0},
-    {"guy fawkes ?night", HR_FIXED, 11, 5, 0, 0, 0},
-    {"bonfire night", HR_FIXED, 11, 5, 0, HF_CAP, 0},
-    {"veteran's day", HR_FIXED, 11, 11, 0, 0, 0},
-    {"armistice day", HR_FIXED, 11, 11, 0, 0, 0},
-    {"remembrance day", HR_FIXED, 11, 11, 0, 0, 0},
-    {"christmas eve", HR_FIXED, 12, 24, 0, 0, 0},
-    {"christmas ?day", HR_FIXED, 12, 25, 0, HF_NOUN, 0},
-    {"xmas ?day", HR_FIXED, 12, 25, 0, HF_NOUN, 0},
-    {"boxing day", HR_FIXED, 12, 26, 0, 0, 0},
-    {"martin luther king's ?jr. day", HR_NTH, 1, 3, 0, 0, 0},
-    {"mlk ?jr. day", HR_NTH, 1, 3, 0, 0, 0},
-    {"civil rights day", HR_NTH, 1, 3, 0, 0, 0},
-    {"president's day", HR_NTH, 2, 3, 0, HF_CAP, 0},
-    {"washington's birthday", HR_NTH, 2, 3, 0, 0, 0},
-    {"mother's day", HR_NTH, 5, 2, 6, HF_CAP, 0},
-    {"memorial day", HR_NTH, 5, -1, 0, 0, 0},
-    {"father's day", HR_NTH, 6, 3, 6, HF_CAP, 0},
-    {"labor day", HR_NTH, 9, 1, 0, 0, 0},
-    {"columbus day", HR_NTH, 10, 2, 0, 0, 0},
-    {"indigenous people's day", HR_NTH, 10, 2, 0, 0, 0},
-    {"remembrance sunday", HR_NTH, 11, 2, 6, 0, 0},
-    {"thanksgiving ?day", HR_NTH, 11, 4, 3, HF_NOUN, 0},
-    {"black friday", HR_NTH, 11, 4, 3, 0, 1}, /* after Thanksgiving */
-    {"cyber monday", HR_NTH, 11, 4, 3, 0, 4},
-    {"shrove tuesday", HR_EASTER, -47, 0, 0, 0, 0},
-    {"pancake day", HR_EASTER, -47, 0, 0, 0, 0},
-    {"mardi gras", HR_EASTER, -47, 0, 0, 0, 0},
-    {"ash wednesday", HR_EASTER, -46, 0, 0, 0, 0},
-    {"lent", HR_EASTER_SPAN, -46, -1, 0, HF_CAP | HF_NOUN, 0},
-    {"mothering sunday", HR_EASTER, -21, 0, 0, 0, 0},
-    {"palm sunday", HR_EASTER, -7, 0, 0, 0, 0},
-    {"maundy thursday", HR_EASTER, -3, 0, 0, 0, 0},
-    {"holy thursday", HR_EASTER, -3, 0, 0, 0, 0},
-    {"good friday", HR_EASTER, -2, 0, 0, HF_CAP, 0},
-    {"holy saturday", HR_EASTER, -1, 0, 0, 0, 0},
-    {"easter ?sunday", HR_EASTER, 0, 0, 0, HF_NOUN, 0},
-    {"easter day", HR_EASTER, 0, 0, 0, 0, 0},
-    {"easter monday", HR_EASTER, 1, 0, 0, 0, 0},
-    {"easter mon", HR_EASTER, 1, 0, 0, 0, 0},
-    {"ascension day", HR_EASTER, 39, 0, 0, 0, 0},
-    {"pentecost", HR_EASTER, 49, 0, 0, HF_NOUN, 0},
-    {"whit sunday", HR_EASTER, 49, 0, 0, 0, 0},
-    {"whitsunday", HR_EASTER, 49, 0, 0, 0, 0},
-    {"whit monday", HR_EASTER, 50, 0, 0, 0, 0},
-    {"trinity sunday", HR_EASTER, 56, 0, 0, 0, 0},
-    {"corpus christi", HR_EASTER, 60, 0, 0, HF_CAP, 0},
-    {"orthodox easter ?sunday", HR_ORTHO, 0, 0, 0, 0, 0},
-    {"orthodox good friday", HR_ORTHO, -2, 0, 0, 0, 0},
-    {"orthodox great friday", HR_ORTHO, -2, 0, 0, 0, 0},
-    {"clean monday", HR_ORTHO, -48, 0, 0, 0, 0},
-    {"orthodox shrove monday", HR_ORTHO, -48, 0, 0, 0, 0},
-    {"lazarus saturday", HR_ORTHO, -8, 0, 0, 0, 0},
-    {"great lent", HR_ORTHO_SPAN, -48, -9, 0, 0, 0},
-    {"great fast", HR_ORTHO_SPAN, -48, -9, 0, 0, 0},
+    {"new", "new year's day", HR_FIXED, 1, 1, 0, 0, 0},
+    {"new", "new year's eve", HR_FIXED, 12, 31, 0, 0, 0},
+    {"epiphany", "epiphany", HR_FIXED, 1, 6, 0, HF_CAP | HF_NOUN, 0},
+    {"groundhog", "groundhog day", HR_FIXED, 2, 2, 0, 0, 0},
+    {"valentine", "valentine's ?day", HR_FIXED, 2, 14, 0, 0, 0},
+    {"st", "st. patrick's day", HR_FIXED, 3, 17, 0, 0, 0},
+    {"st", "st. paddy's day", HR_FIXED, 3, 17, 0, 0, 0},
+    {"saint", "saint patrick's day", HR_FIXED, 3, 17, 0, 0, 0},
+    {"saint", "saint paddy's day", HR_FIXED, 3, 17, 0, 0, 0},
+    {"international", "international women's day", HR_FIXED, 3, 8, 0, 0, 0},
+    {"april", "april fool's day", HR_FIXED, 4, 1, 0, 0, 0},
+    {"earth", "earth day", HR_FIXED, 4, 22, 0, 0, 0},
+    {"anzac", "anzac day", HR_FIXED, 4, 25, 0, 0, 0},
+    {"king", "king's day", HR_SUN_BACK, 4, 27, 0, HF_CAP, 0},
+    {"koningsdag", "koningsdag", HR_SUN_BACK, 4, 27, 0, 0, 0},
+    {"may", "may day", HR_FIXED, 5, 1, 0, HF_CAP, 0},
+    {"cinco", "cinco de mayo", HR_FIXED, 5, 5, 0, 0, 0},
+    {"juneteenth", "juneteenth", HR_FIXED, 6, 19, 0, 0, 0},
+    {"canada", "canada day", HR_FIXED, 7, 1, 0, 0, 0},
+    {"independence", "independence day", HR_FIXED, 7, 4, 0, HF_NATION, 0},
+    {"bastille", "bastille day", HR_FIXED, 7, 14, 0, 0, 0},
+    {"halloween", "halloween", HR_FIXED, 10, 31, 0, HF_NOUN, 0},
+    {"boss", "boss's day", HR_WEEKDAY_NEAR, 10, 16, 0, 0, 0},
+    {"all", "all saint's day", HR_FIXED, 11, 1, 0, 0, 0},
+    {"all", "all soul's day", HR_FIXED, 11, 2, 0, 0, 0},
+    {"world", "world vegan day", HR_FIXED, 11, 1, 0, 0, 0},
+    {"guy", "guy fawkes ?night", HR_FIXED, 11, 5, 0, 0, 0},
+    {"bonfire", "bonfire night", HR_FIXED, 11, 5, 0, HF_CAP, 0},
+    {"veteran", "veteran's day", HR_FIXED, 11, 11, 0, 0, 0},
+    {"armistice", "armistice day", HR_FIXED, 11, 11, 0, 0, 0},
+    {"remembrance", "remembrance day", HR_FIXED, 11, 11, 0, 0, 0},
+    {"remembrance", "remembrance sunday", HR_NTH, 11, 2, 6, 0, 0},
+    {"christmas", "christmas eve", HR_FIXED, 12, 24, 0, 0, 0},
+    {"christmas", "christmas ?day", HR_FIXED, 12, 25, 0, HF_NOUN, 0},
+    {"xmas", "xmas ?day", HR_FIXED, 12, 25, 0, HF_NOUN, 0},
+    {"boxing", "boxing day", HR_FIXED, 12, 26, 0, 0, 0},
+    {"martin", "martin luther king's ?jr. day", HR_NTH, 1, 3, 0, 0, 0},
+    {"mlk", "mlk ?jr. day", HR_NTH, 1, 3, 0, 0, 0},
+    {"civil", "civil rights day", HR_NTH, 1, 3, 0, 0, 0},
+    {"president", "president's day", HR_NTH, 2, 3, 0, HF_CAP, 0},
+    {"washington", "washington's birthday", HR_NTH, 2, 3, 0, 0, 0},
+    {"mother", "mother's day", HR_NTH, 5, 2, 6, HF_CAP, 0},
+    {"memorial", "memorial day", HR_NTH, 5, -1, 0, 0, 0},
+    {"father", "father's day", HR_NTH, 6, 3, 6, HF_CAP, 0},
+    {"labor", "labor day", HR_NTH, 9, 1, 0, 0, 0},
+    {"columbus", "columbus day", HR_NTH, 10, 2, 0, 0, 0},
+    {"indigenous", "indigenous people's day", HR_NTH, 10, 2, 0, 0, 0},
+    {"thanksgiving", "thanksgiving ?day", HR_NTH, 11, 4, 3, HF_NOUN, 0},
+    {"black", "black friday", HR_NTH, 11, 4, 3, 0, 1}, /* after Thanksgiving */
+    {"cyber", "cyber monday", HR_NTH, 11, 4, 3, 0, 4},
+    {"shrove", "shrove tuesday", HR_EASTER, -47, 0, 0, 0, 0},
+    {"pancake", "pancake day", HR_EASTER, -47, 0, 0, 0, 0},
+    {"mardi", "mardi gras", HR_EASTER, -47, 0, 0, 0, 0},
+    {"ash", "ash wednesday", HR_EASTER, -46, 0, 0, 0, 0},
+    {"lent", "lent", HR_EASTER_SPAN, -46, -1, 0, HF_CAP | HF_NOUN, 0},
+    {"mothering", "mothering sunday", HR_EASTER, -21, 0, 0, 0, 0},
+    {"palm", "palm sunday", HR_EASTER, -7, 0, 0, 0, 0},
+    {"maundy", "maundy thursday", HR_EASTER, -3, 0, 0, 0, 0},
+    {"holy", "holy thursday", HR_EASTER, -3, 0, 0, 0, 0},
+    {"holy", "holy saturday", HR_EASTER, -1, 0, 0, 0, 0},
+    {"good", "good friday", HR_EASTER, -2, 0, 0, HF_CAP, 0},
+    {"easter", "easter ?sunday", HR_EASTER, 0, 0, 0, HF_NOUN, 0},
+    {"easter", "easter day", HR_EASTER, 0, 0, 0, 0, 0},
+    {"easter", "easter monday", HR_EASTER, 1, 0, 0, 0, 0},
+    {"easter", "easter mon", HR_EASTER, 1, 0, 0, 0, 0},
+    {"ascension", "ascension day", HR_EASTER, 39, 0, 0, 0, 0},
+    {"pentecost", "pentecost", HR_EASTER, 49, 0, 0, HF_NOUN, 0},
+    {"whit", "whit sunday", HR_EASTER, 49, 0, 0, 0, 0},
+    {"whit", "whit monday", HR_EASTER, 50, 0, 0, 0, 0},
+    {"whitsunday", "whitsunday", HR_EASTER, 49, 0, 0, 0, 0},
+    {"trinity", "trinity sunday", HR_EASTER, 56, 0, 0, 0, 0},
+    {"corpus", "corpus christi", HR_EASTER, 60, 0, 0, HF_CAP, 0},
+    {"orthodox", "orthodox easter ?sunday", HR_ORTHO, 0, 0, 0, 0, 0},
+    {"orthodox", "orthodox good friday", HR_ORTHO, -2, 0, 0, 0, 0},
+    {"orthodox", "orthodox great friday", HR_ORTHO, -2, 0, 0, 0, 0},
+    {"orthodox", "orthodox shrove monday", HR_ORTHO, -48, 0, 0, 0, 0},
+    {"clean", "clean monday", HR_ORTHO, -48, 0, 0, 0, 0},
+    {"lazarus", "lazarus saturday", HR_ORTHO, -8, 0, 0, 0, 0},
+    {"great", "great lent", HR_ORTHO_SPAN, -48, -9, 0, 0, 0},
+    {"great", "great fast", HR_ORTHO_SPAN, -48, -9, 0, 0, 0},
+    {NULL, NULL, 0, 0, 0, 0, 0, 0}, /* ends the word list */
 };
 
-#define NHOL (sizeof table / sizeof table[0])
+#define NHOL (sizeof table / sizeof table[0] - 1)
+
+/* The table by key; names sharing a first word are adjacent, so a lookup finds the first
+ * of them and the rest follow. */
+static sr_wordlist keys = SR_WORDLIST(table);
 
 /* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm), as days. */
 static int32_t easter(int y)
@@ -325,7 +333,29 @@ static bool national(const dctx *c, size_t i)
              sr_tok_is(c->d, p, "next") || sr_tok_is(c->d, p, "the"));
 }
 
-/* The longest holiday name at token i: its 1-based index, *end the token after. */
+/* The names whose key is token t's text (the first of them, or -1). A word that ends in
+ * "s" is also looked up without it: "Valentines" may begin "valentine's day". */
+static int key_of(const sr_doc *d, const sr_token *t, bool strip_s)
+{
+    if (!strip_s)
+        return sr_wordlist_find(&keys, d, t);
+    size_t n = t->end - t->start;
+    if (n < 2 || (d->clean[t->end - 1] | 0x20) != 's')
+        return -1;
+    sr_token u = *t;
+    u.end--;
+    u.hash = sr_word_hash(d->clean + u.start, n - 1);
+    return sr_wordlist_find(&keys, d, &u);
+}
+
+bool dh_starts(const sr_doc *d, const sr_token *t)
+{
+    return t->kind == SR_TOK_WORD && (key_of(d, t, false) >= 0 || key_of(d, t, true) >= 0);
+}
+
+/* The longest holiday name at token i: its 1-based index, *end the token after. Only the
+ * names indexed under the token's word are tried; among names of equal length the first
+ * in the table wins (two keys never both fit one token: no key is another plus "s"). */
 static int name_at(const dctx *c, size_t i, size_t *end)
 {
     int best = 0;
@@ -333,10 +363,14 @@ static int name_at(const dctx *c, size_t i, size_t *end)
     const sr_token *t = dm_tok(c, i);
     if (!t || t->kind != SR_TOK_WORD)
         return 0;
-    for (size_t h = 0; h < NHOL; h++) {
-        size_t k = phrase_at(c, i, table[h].phrase);
-        if (k > *end)
-            *end = k, best = (int)h + 1;
+    for (int pass = 0; pass < 2; pass++) {
+        int k = key_of(c->d, t, pass == 1);
+        for (size_t h = (size_t)k; k >= 0 && h < NHOL && !strcmp(table[h].key, table[k].key);
+             h++) {
+            size_t e = phrase_at(c, i, table[h].phrase);
+            if (e > *end)
+                *end = e, best = (int)h + 1;
+        }
     }
     return best;
 }

@@ -84,13 +84,46 @@ typedef struct {
     int32_t b, e;
 } dspan;
 
+/* What a token may begin (dl_class), computed once per token: each matcher needs one of
+ * a few of these at its first token (date_match.c), so most tokens try none. */
+enum {
+    DC_NUM = 1 << 0,       /* a number token */
+    DC_APOS = 1 << 1,      /* punctuation ' or one starting 0xE2 (’): "the '90s" */
+    DC_WEEKDAY = 1 << 2,   /* "Tuesday", "Tue" */
+    DC_MONTH = 1 << 3,     /* "October", "Oct" */
+    DC_THE = 1 << 4,       /* "the" */
+    DC_DET = 1 << 5,       /* "this", "last", "previous", "next", "coming" */
+    DC_ORD = 1 << 6,       /* "first" .. "twentieth", "thirtieth" */
+    DC_TENS = 1 << 7,      /* "twenty", "thirty": "twenty-first" */
+    DC_SEASON = 1 << 8,    /* "spring" .. "winter", "fall" */
+    DC_QUARTER = 1 << 9,   /* "Q1".."Q4", "final" */
+    DC_DAYWORD = 1 << 10,  /* "yesterday", "today", "tomorrow", "tonight" */
+    DC_COUNT = 1 << 11,    /* a number word, "a", "an": "two days ago" */
+    DC_IN = 1 << 12,       /* "in": "in two weeks" */
+    DC_EARLIER = 1 << 13,  /* "earlier", "later" */
+    DC_WINDOW = 1 << 14,   /* "past", "following" */
+    DC_HOLIDAY = 1 << 15,  /* the first word of a holiday name (dh_starts) */
+    DC_PART = 1 << 16,     /* "early", "mid", "late", "end", "beginning", "start", "middle",
+                              "close", "first", "second", "latter" */
+    DC_FROM = 1 << 17,     /* "from", "between": a range */
+    DC_UNIT = 1 << 18,     /* a calendar unit word (dl_unit), "fortnight" */
+    DC_AFTER_THE = 1 << 19,/* "year", "day", "current", "weekend", "nineties": "the year 2008" */
+};
+
 /* The token stream a matcher reads. */
 typedef struct {
     const sr_doc *d;
     const sr_token *t;
     size_t n;
     int day_first; /* numeric dates like 3/4/2024: 1 when the document writes d/m/y */
+    const uint32_t *cls; /* dl_class of each token */
 } dctx;
+
+/* The class bits of token i, 0 past the end. */
+static inline uint32_t dm_cls(const dctx *c, size_t i)
+{
+    return i < c->n ? c->cls[i] : 0;
+}
 
 /* One matched expression: tokens [a, b), and for a range its end in e. */
 typedef struct {
@@ -113,10 +146,22 @@ bool dm_ordinal_day(const dctx *c, size_t i, dmatch *m);
 size_t dm_det(const dctx *c, size_t i, int *dir);
 /* A four-digit year at token i: the token after it (0: none), *year set. */
 size_t dm_year(const dctx *c, size_t i, int *year);
-/* Token helpers shared with dates.c. */
-const sr_token *dm_tok(const dctx *c, size_t i);
-bool dm_word(const dctx *c, size_t i, const char *w);
-bool dm_punct(const dctx *c, size_t i, char ch);
+/* Token helpers shared with dates.c: token i or NULL; whether it is the word w (lower
+ * case); whether it is the punctuation ch. Inline: matchers call them at every step. */
+static inline const sr_token *dm_tok(const dctx *c, size_t i)
+{
+    return i < c->n ? &c->t[i] : NULL;
+}
+static inline bool dm_word(const dctx *c, size_t i, const char *w)
+{
+    const sr_token *t = dm_tok(c, i);
+    return t && t->kind == SR_TOK_WORD && sr_tok_is(c->d, t, w);
+}
+static inline bool dm_punct(const dctx *c, size_t i, char ch)
+{
+    const sr_token *t = dm_tok(c, i);
+    return t && t->kind == SR_TOK_PUNCT && t->end - t->start == 1 && c->d->clean[t->start] == ch;
+}
 
 /* ---- date_rel.c: relative to publication --------------------------------------- */
 /* "yesterday", "on Tuesday", "last week", "two days ago", "earlier this month". */
@@ -141,6 +186,8 @@ long dm_count(const dctx *c, size_t i);
 bool dm_holiday(const dctx *c, size_t i, dmatch *m);
 /* The days of holiday h (1-based) in a year; false if out of range. */
 bool dh_span(int h, int year, dspan *o);
+/* Whether token t can begin a holiday name (its first word, or that word plus "s"). */
+bool dh_starts(const sr_doc *d, const sr_token *t);
 
 /* ---- date_lex.c: words --------------------------------------------------------- */
 /* Month named by token t (full or abbreviated, any case), 1..12, or 0. *abbrev is set
@@ -170,6 +217,8 @@ int dl_tense(const sr_doc *d, const sr_token *t);
 bool dl_dash(const sr_doc *d, const sr_token *t);
 /* True for a word that may introduce a bare month or year: "in", "since", "of".. */
 bool dl_intro(const sr_doc *d, const sr_token *t);
+/* The DC_* bits of token t: what date expressions it may begin or follow "the" in. */
+uint32_t dl_class(const sr_doc *d, const sr_token *t);
 
 /* ---- date_resolve.c: anchoring --------------------------------------------------- */
 /* Resolves s against publication day pub (year 0: undated) into span *out.

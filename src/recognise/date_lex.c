@@ -1,20 +1,13 @@
 /* date_lex.c: the words the date recogniser knows: months, weekdays, seasons, ordinal
  * and cardinal number words, calendar units and the tense cues that say whether a
- * clause looks back or forward. All lookups compare one token, case-insensitively. */
+ * clause looks back or forward. Every list is an sr_wordlist: a lookup is one hashed probe
+ * per token, case-insensitive. */
 #include "date_int.h"
 
-/* Index of token t in a NULL-terminated list of lower-case words, or -1. */
-static int lookup(const sr_doc *d, const sr_token *t, const char *const *list)
+/* Index of token t in a word list, or -1 (any token that is not a word: -1). */
+static int lookup(const sr_doc *d, const sr_token *t, sr_wordlist *wl)
 {
-    if (t->kind != SR_TOK_WORD)
-        return -1;
-    size_t n = t->end - t->start;
-    if (n > 12)
-        return -1;
-    for (int i = 0; list[i]; i++)
-        if (sr_tok_is(d, t, list[i]))
-            return i;
-    return -1;
+    return sr_wordlist_find(wl, d, t);
 }
 
 int dl_month(const sr_doc *d, const sr_token *t, bool *abbrev, bool *risky)
@@ -22,16 +15,18 @@ int dl_month(const sr_doc *d, const sr_token *t, bool *abbrev, bool *risky)
     static const char *const full[] = {"january", "february", "march", "april",
                                        "may", "june", "july", "august", "september",
                                        "october", "november", "december", NULL};
+    static sr_wordlist full_w = SR_WORDLIST(full);
     static const char *const shortn[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                          "sep", "sept", "oct", "nov", "dec", NULL};
+    static sr_wordlist shortn_w = SR_WORDLIST(shortn);
     static const int8_t shortm[] = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
-    int i = lookup(d, t, full);
+    int i = lookup(d, t, &full_w);
     if (i >= 0) {
         *abbrev = false;
         *risky = i == 2 || i == 4; /* "march", "may" are verbs in lower case */
         return i + 1;
     }
-    i = lookup(d, t, shortn);
+    i = lookup(d, t, &shortn_w);
     if (i < 0)
         return 0;
     *abbrev = true;
@@ -48,15 +43,17 @@ int dl_weekday(const sr_doc *d, const sr_token *t, bool *abbrev)
 {
     static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday", NULL};
+    static sr_wordlist full_w = SR_WORDLIST(full);
     static const char *const shortn[] = {"mon", "tue", "tues", "wed", "thu", "thur",
                                          "thurs", "fri", "sat", "sun", NULL};
+    static sr_wordlist shortn_w = SR_WORDLIST(shortn);
     static const int8_t shortw[] = {0, 1, 1, 2, 3, 3, 3, 4, 5, 6};
-    int i = lookup(d, t, full);
+    int i = lookup(d, t, &full_w);
     if (i >= 0) {
         *abbrev = false;
         return i;
     }
-    i = lookup(d, t, shortn);
+    i = lookup(d, t, &shortn_w);
     if (i < 0)
         return -1;
     *abbrev = true;
@@ -66,8 +63,9 @@ int dl_weekday(const sr_doc *d, const sr_token *t, bool *abbrev)
 int dl_season(const sr_doc *d, const sr_token *t)
 {
     static const char *const w[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
+    static sr_wordlist w_list = SR_WORDLIST(w);
     static const int8_t s[] = {1, 2, 3, 3, 4};
-    int i = lookup(d, t, w);
+    int i = lookup(d, t, &w_list);
     return i < 0 ? 0 : s[i];
 }
 
@@ -79,7 +77,8 @@ int dl_ordinal_word(const sr_doc *d, const sr_token *t)
         "eleventh",    "twelfth",     "thirteenth", "fourteenth",   "fifteenth",
         "sixteenth",   "seventeenth", "eighteenth", "nineteenth",   "twentieth",
         "thirtieth",   NULL};
-    int i = lookup(d, t, w);
+    static sr_wordlist w_list = SR_WORDLIST(w);
+    int i = lookup(d, t, &w_list);
     return i < 0 ? 0 : i == 20 ? 30 : i + 1;
 }
 
@@ -90,12 +89,14 @@ int dl_number_word(const sr_doc *d, const sr_token *t)
         "seven",   "eight",   "nine",      "ten",      "eleven",  "twelve",  "thirteen",
         "fourteen","fifteen", "sixteen",   "seventeen","eighteen","nineteen","twenty",
         NULL};
+    static sr_wordlist w_list = SR_WORDLIST(w);
     static const char *const tens[] = {"thirty", "forty", "fifty", "sixty", "seventy",
                                        "eighty", "ninety", NULL};
-    int i = lookup(d, t, w);
+    static sr_wordlist tens_w = SR_WORDLIST(tens);
+    int i = lookup(d, t, &w_list);
     if (i >= 0)
         return i;
-    i = lookup(d, t, tens);
+    i = lookup(d, t, &tens_w);
     if (i >= 0)
         return 30 + 10 * i;
     if (sr_tok_is(d, t, "a") || sr_tok_is(d, t, "an"))
@@ -135,12 +136,13 @@ int dl_unit(const sr_doc *d, const sr_token *t, bool *plural, bool *weekend)
                                     "quarter",  "quarters", "decade",   "decades",
                                     "weekend",  "weekends", "fortnight","fortnights",
                                     NULL};
+    static sr_wordlist w_list = SR_WORDLIST(w);
     static const int8_t g[] = {SR_GRAIN_DAY,     SR_GRAIN_DAY,     SR_GRAIN_WEEK,
                                SR_GRAIN_WEEK,    SR_GRAIN_MONTH,   SR_GRAIN_MONTH,
                                SR_GRAIN_YEAR,    SR_GRAIN_YEAR,    SR_GRAIN_QUARTER,
                                SR_GRAIN_QUARTER, SR_GRAIN_DECADE,  SR_GRAIN_DECADE,
                                SR_GRAIN_WEEK,    SR_GRAIN_WEEK,    -1, -1};
-    int i = lookup(d, t, w);
+    int i = lookup(d, t, &w_list);
     if (i < 0)
         return -1;
     *plural = i & 1;
@@ -158,18 +160,20 @@ static const char *const past_words[] = {
     "rose",  "drove", "drew",  "threw", "chose",  "woke",  "wore",   "swore", "tore",
     "sought","caught","taught","bought","fled",   "bled",  "fed",    "sped",  "slid",
     NULL};
+static sr_wordlist past_words_w = SR_WORDLIST(past_words);
 /* Words that point to the future, or regular -ed forms that do ("expected to"). */
 static const char *const future_words[] = {
     "will",     "shall",    "won't",     "would",   "upcoming", "scheduled", "expected",
     "planned",  "plans",    "plan",      "due",     "slated",   "forthcoming","next",
     "coming",   "tomorrow", "intends",   "aims",    "hopes",    "until",     "till",
     "later",    NULL};
+static sr_wordlist future_words_w = SR_WORDLIST(future_words);
 
 int dl_tense(const sr_doc *d, const sr_token *t)
 {
     if (t->kind != SR_TOK_WORD)
         return 0;
-    if (lookup(d, t, future_words) >= 0)
+    if (lookup(d, t, &future_words_w) >= 0)
         return 1;
     size_t n = t->end - t->start;
     const char *s = d->clean + t->start;
@@ -178,7 +182,7 @@ int dl_tense(const sr_doc *d, const sr_token *t)
                   (n > 5 && (unsigned char)s[n - 5] == 0xE2 && (s[n - 2] | 0x20) == 'l' &&
                    (s[n - 1] | 0x20) == 'l')))
         return 1;
-    if (lookup(d, t, past_words) >= 0)
+    if (lookup(d, t, &past_words_w) >= 0)
         return -1;
     if (n >= 5 && s[n - 2] == 'e' && s[n - 1] == 'd' && !(t->flags & SR_TF_UPPER))
         return -1;
@@ -205,5 +209,85 @@ bool dl_intro(const sr_doc *d, const sr_token *t)
         "around", "about",  "circa",  "as",     "for",     "and",    "or",      "into",
         "within", "past",   "coming", "previous","following","over", "at",      "thru",
         NULL};
-    return lookup(d, t, w) >= 0;
+    static sr_wordlist w_list = SR_WORDLIST(w);
+    return lookup(d, t, &w_list) >= 0;
+}
+
+/* The words that can begin a date expression, or follow "the" in one, with their DC_*
+ * bits (date_int.h). Every word a matcher in date_match.c, date_rel.c, date_period.c
+ * tests at its first token, or right after a first "the", must be here with the bit
+ * that matcher's entry in date_match.c asks for; holiday names come from
+ * date_holiday.c. A word is listed once, with all its bits. */
+static const struct {
+    const char *w;
+    uint32_t bits;
+} classes[] = {
+    {"monday", DC_WEEKDAY}, {"tuesday", DC_WEEKDAY}, {"wednesday", DC_WEEKDAY},
+    {"thursday", DC_WEEKDAY}, {"friday", DC_WEEKDAY}, {"saturday", DC_WEEKDAY},
+    {"sunday", DC_WEEKDAY}, {"mon", DC_WEEKDAY}, {"tue", DC_WEEKDAY}, {"tues", DC_WEEKDAY},
+    {"wed", DC_WEEKDAY}, {"thu", DC_WEEKDAY}, {"thur", DC_WEEKDAY}, {"thurs", DC_WEEKDAY},
+    {"fri", DC_WEEKDAY}, {"sat", DC_WEEKDAY}, {"sun", DC_WEEKDAY},
+    {"january", DC_MONTH}, {"february", DC_MONTH}, {"march", DC_MONTH}, {"april", DC_MONTH},
+    {"may", DC_MONTH}, {"june", DC_MONTH}, {"july", DC_MONTH}, {"august", DC_MONTH},
+    {"september", DC_MONTH}, {"october", DC_MONTH}, {"november", DC_MONTH},
+    {"december", DC_MONTH}, {"jan", DC_MONTH}, {"feb", DC_MONTH}, {"mar", DC_MONTH},
+    {"apr", DC_MONTH}, {"jun", DC_MONTH}, {"jul", DC_MONTH}, {"aug", DC_MONTH},
+    {"sep", DC_MONTH}, {"sept", DC_MONTH}, {"oct", DC_MONTH}, {"nov", DC_MONTH},
+    {"dec", DC_MONTH},
+    {"the", DC_THE},
+    {"this", DC_DET}, {"last", DC_DET}, {"previous", DC_DET}, {"next", DC_DET},
+    {"coming", DC_DET},
+    {"first", DC_ORD | DC_PART}, {"second", DC_ORD | DC_PART}, {"third", DC_ORD},
+    {"fourth", DC_ORD}, {"fifth", DC_ORD}, {"sixth", DC_ORD}, {"seventh", DC_ORD},
+    {"eighth", DC_ORD}, {"ninth", DC_ORD}, {"tenth", DC_ORD}, {"eleventh", DC_ORD},
+    {"twelfth", DC_ORD}, {"thirteenth", DC_ORD}, {"fourteenth", DC_ORD},
+    {"fifteenth", DC_ORD}, {"sixteenth", DC_ORD}, {"seventeenth", DC_ORD},
+    {"eighteenth", DC_ORD}, {"nineteenth", DC_ORD}, {"twentieth", DC_ORD},
+    {"thirtieth", DC_ORD},
+    {"spring", DC_SEASON}, {"summer", DC_SEASON}, {"autumn", DC_SEASON}, {"fall", DC_SEASON},
+    {"winter", DC_SEASON},
+    {"q1", DC_QUARTER}, {"q2", DC_QUARTER}, {"q3", DC_QUARTER}, {"q4", DC_QUARTER},
+    {"final", DC_QUARTER},
+    {"yesterday", DC_DAYWORD}, {"today", DC_DAYWORD}, {"tomorrow", DC_DAYWORD},
+    {"tonight", DC_DAYWORD},
+    {"zero", DC_COUNT}, {"one", DC_COUNT}, {"two", DC_COUNT}, {"three", DC_COUNT},
+    {"four", DC_COUNT}, {"five", DC_COUNT}, {"six", DC_COUNT}, {"seven", DC_COUNT},
+    {"eight", DC_COUNT}, {"nine", DC_COUNT}, {"ten", DC_COUNT}, {"eleven", DC_COUNT},
+    {"twelve", DC_COUNT}, {"thirteen", DC_COUNT}, {"fourteen", DC_COUNT},
+    {"fifteen", DC_COUNT}, {"sixteen", DC_COUNT}, {"seventeen", DC_COUNT},
+    {"eighteen", DC_COUNT}, {"nineteen", DC_COUNT}, {"twenty", DC_COUNT | DC_TENS},
+    {"thirty", DC_COUNT | DC_TENS}, {"forty", DC_COUNT}, {"fifty", DC_COUNT},
+    {"sixty", DC_COUNT}, {"seventy", DC_COUNT}, {"eighty", DC_COUNT}, {"ninety", DC_COUNT},
+    {"a", DC_COUNT}, {"an", DC_COUNT},
+    {"in", DC_IN},
+    {"earlier", DC_EARLIER}, {"later", DC_EARLIER},
+    {"past", DC_WINDOW}, {"following", DC_WINDOW},
+    {"early", DC_PART}, {"mid", DC_PART}, {"late", DC_PART}, {"end", DC_PART},
+    {"beginning", DC_PART}, {"start", DC_PART}, {"middle", DC_PART}, {"close", DC_PART},
+    {"latter", DC_PART},
+    {"from", DC_FROM}, {"between", DC_FROM},
+    {"day", DC_UNIT | DC_AFTER_THE}, {"days", DC_UNIT}, {"week", DC_UNIT}, {"weeks", DC_UNIT},
+    {"month", DC_UNIT}, {"months", DC_UNIT}, {"year", DC_UNIT | DC_AFTER_THE},
+    {"years", DC_UNIT}, {"quarter", DC_UNIT}, {"quarters", DC_UNIT}, {"decade", DC_UNIT},
+    {"decades", DC_UNIT}, {"weekend", DC_UNIT | DC_AFTER_THE}, {"weekends", DC_UNIT},
+    {"fortnight", DC_UNIT}, {"fortnights", DC_UNIT},
+    {"current", DC_AFTER_THE}, {"twenties", DC_AFTER_THE}, {"thirties", DC_AFTER_THE},
+    {"forties", DC_AFTER_THE}, {"fifties", DC_AFTER_THE}, {"sixties", DC_AFTER_THE},
+    {"seventies", DC_AFTER_THE}, {"eighties", DC_AFTER_THE}, {"nineties", DC_AFTER_THE},
+    {NULL, 0},
+};
+static sr_wordlist classes_w = SR_WORDLIST(classes);
+
+uint32_t dl_class(const sr_doc *d, const sr_token *t)
+{
+    if (t->kind == SR_TOK_NUM)
+        return DC_NUM;
+    if (t->kind == SR_TOK_PUNCT) {
+        unsigned char ch = (unsigned char)d->clean[t->start];
+        return ch == '\'' || ch == 0xE2 ? DC_APOS : 0;
+    }
+    if (t->kind != SR_TOK_WORD)
+        return 0;
+    int k = sr_wordlist_find(&classes_w, d, t);
+    return (k < 0 ? 0 : classes[k].bits) | (dh_starts(d, t) ? DC_HOLIDAY : 0);
 }

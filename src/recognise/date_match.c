@@ -13,23 +13,6 @@
 
 enum { MF_ABBREV = 1, MF_RISKY = 2, MF_UPPER = 4 };
 
-const sr_token *dm_tok(const dctx *c, size_t i)
-{
-    return i < c->n ? &c->t[i] : NULL;
-}
-
-bool dm_word(const dctx *c, size_t i, const char *w)
-{
-    const sr_token *t = dm_tok(c, i);
-    return t && t->kind == SR_TOK_WORD && sr_tok_is(c->d, t, w);
-}
-
-bool dm_punct(const dctx *c, size_t i, char ch)
-{
-    const sr_token *t = dm_tok(c, i);
-    return t && t->kind == SR_TOK_PUNCT && t->end - t->start == 1 && c->d->clean[t->start] == ch;
-}
-
 static bool glued(const dctx *c, size_t i)
 {
     const sr_token *t = dm_tok(c, i);
@@ -569,14 +552,41 @@ static bool m_det_month(const dctx *c, size_t i, dmatch *m)
     return true;
 }
 
-typedef bool (*matcher)(const dctx *, size_t, dmatch *);
+/* A matcher and the dl_class bits of which its first token needs one: a token with none
+ * of them cannot begin what it matches, so it is not tried there. */
+typedef struct {
+    bool (*fn)(const dctx *, size_t, dmatch *);
+    uint32_t first;
+} matcher;
+
+#define M_NUMERIC {m_numeric, DC_WEEKDAY | DC_NUM}
+#define M_MONTH_FIRST {m_month_first, DC_WEEKDAY | DC_MONTH}
+#define M_DAY_FIRST {m_day_first, DC_WEEKDAY | DC_THE | DC_NUM | DC_ORD | DC_TENS}
+#define M_YEAR {m_year, DC_NUM | DC_THE}
+#define M_DECADE {m_decade, DC_THE | DC_APOS | DC_NUM}
+#define M_SEASON {m_season, DC_THE | DC_DET | DC_SEASON}
+#define M_QUARTER {m_quarter, DC_THE | DC_QUARTER | DC_NUM | DC_ORD}
+#define M_DET_MONTH {m_det_month, DC_DET}
+#define M_RELATIVE                                                                          \
+    {dm_relative, DC_DAYWORD | DC_THE | DC_DET | DC_COUNT | DC_NUM | DC_IN | DC_EARLIER |   \
+                      DC_WINDOW | DC_WEEKDAY}
+#define M_ORDINAL_DAY {dm_ordinal_day, DC_THE}
+#define M_HOLIDAY {dm_holiday, DC_DET | DC_HOLIDAY}
+#define M_WINDOW {dm_window, DC_THE | DC_DET | DC_WINDOW}
+#define M_NTH {dm_nth, DC_THE | DC_NUM | DC_DET | DC_QUARTER | DC_ORD}
+#define M_PART {m_part, DC_THE | DC_PART | DC_ORD}
 
 static bool longest(const dctx *c, size_t i, dmatch *m, const matcher *list)
 {
+    uint32_t cls = dm_cls(c, i);
+    if (!cls)
+        return false;
     dmatch best = {0}, t;
-    for (size_t k = 0; list[k]; k++) {
+    for (size_t k = 0; list[k].fn; k++) {
+        if (!(cls & list[k].first))
+            continue;
         memset(&t, 0, sizeof t);
-        if (list[k](c, i, &t) && t.b > best.b)
+        if (list[k].fn(c, i, &t) && t.b > best.b)
             best = t;
     }
     if (!best.b)
@@ -585,14 +595,13 @@ static bool longest(const dctx *c, size_t i, dmatch *m, const matcher *list)
     return true;
 }
 
-static const matcher plain_matchers[] = {m_numeric, m_month_first, m_day_first,
-                                         m_year,    m_decade,      m_season,
-                                         m_quarter, m_det_month,   dm_relative,
-                                         dm_ordinal_day, dm_holiday, dm_window,
-                                         dm_nth,    NULL};
+static const matcher plain_matchers[] = {M_NUMERIC,  M_MONTH_FIRST, M_DAY_FIRST,   M_YEAR,
+                                         M_DECADE,   M_SEASON,      M_QUARTER,     M_DET_MONTH,
+                                         M_RELATIVE, M_ORDINAL_DAY, M_HOLIDAY,     M_WINDOW,
+                                         M_NTH,      {NULL, 0}};
 
-static const matcher whole_matchers[] = {m_month_first, m_year, m_det_month, dm_relative,
-                                         NULL};
+static const matcher whole_matchers[] = {M_MONTH_FIRST, M_YEAR, M_DET_MONTH, M_RELATIVE,
+                                         {NULL, 0}};
 
 bool dm_whole(const dctx *c, size_t i, dmatch *m)
 {
@@ -649,11 +658,10 @@ static bool m_part(const dctx *c, size_t i, dmatch *m)
     return true;
 }
 
-static const matcher all_matchers[] = {m_numeric, m_month_first, m_day_first,
-                                       m_year,    m_decade,      m_season,
-                                       m_quarter, m_det_month,   dm_relative,
-                                       dm_ordinal_day, dm_holiday, dm_window,
-                                       dm_nth,    m_part,     NULL};
+static const matcher all_matchers[] = {M_NUMERIC,  M_MONTH_FIRST, M_DAY_FIRST, M_YEAR,
+                                       M_DECADE,   M_SEASON,      M_QUARTER,   M_DET_MONTH,
+                                       M_RELATIVE, M_ORDINAL_DAY, M_HOLIDAY,   M_WINDOW,
+                                       M_NTH,      M_PART,        {NULL, 0}};
 
 bool dm_base(const dctx *c, size_t i, dmatch *m)
 {

@@ -114,6 +114,7 @@ static bool match_from(const dctx *c, size_t i, dmatch *m)
     dmatch x, y;
     if ((!between && !dm_word(c, i, "from")) || !one_end(c, i + 1, &x))
         return false;
+    memset(m, 0, sizeof *m);
     if (x.range && !x.bare) { /* "from 8 to 13 November" came whole */
         *m = x;
         m->a = i;
@@ -229,16 +230,42 @@ static sr_status record(sr_doc *doc, sr_mentions *out, const dmatch *m)
     return SR_OK;
 }
 
+/* Whether a date may begin at token i: a word that begins one by itself, or "the", a
+ * count or "in" before a word that can follow it ("the 8th", "a week ago", "in two
+ * weeks"). Most tokens are turned away here with two byte tests. */
+static bool may_start(const dctx *c, size_t i)
+{
+    uint32_t u = c->cls[i], next = dm_cls(c, i + 1);
+    if (u & ~(DC_THE | DC_COUNT | DC_IN | DC_UNIT | DC_AFTER_THE))
+        return true;
+    if ((u & DC_THE) && (next & (DC_NUM | DC_APOS | DC_ORD | DC_TENS | DC_SEASON | DC_QUARTER |
+                                 DC_DET | DC_WINDOW | DC_PART | DC_AFTER_THE)))
+        return true;
+    if ((u & DC_COUNT) && (next & DC_UNIT))
+        return true;
+    return (u & DC_IN) && (next & (DC_NUM | DC_COUNT));
+}
+
 sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out)
 {
-    dctx c = {doc, doc->tokens, doc->ntokens, 0};
+    dctx c = {doc, doc->tokens, doc->ntokens, 0, NULL};
+    uint32_t *cls = sr_arena_alloc(doc->arena, (c.n ? c.n : 1) * sizeof *cls);
+    if (!cls)
+        return SR_NOMEM;
+    for (size_t i = 0; i < c.n; i++)
+        cls[i] = dl_class(doc, &c.t[i]);
+    c.cls = cls;
     c.day_first = numeric_order(&c);
     size_t si = 0;
     for (size_t i = 0; i < c.n;) {
         dmatch m;
         const sr_token *t = &c.t[i];
         if ((t->kind != SR_TOK_WORD && t->kind != SR_TOK_NUM && t->kind != SR_TOK_PUNCT) ||
-            (t->flags & SR_TF_USED) || !match_at(&c, i, &m) || m.b <= i) {
+            (t->flags & SR_TF_USED)) {
+            i++;
+            continue;
+        }
+        if (!may_start(&c, i) || !match_at(&c, i, &m) || m.b <= i) {
             i++;
             continue;
         }

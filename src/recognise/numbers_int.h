@@ -91,6 +91,9 @@ bool sr_lex_year_before(const sr_nctx *c, size_t i);
 bool sr_lex_label_before(const sr_nctx *c, size_t i);
 /* Verb of change before "from X to Y", which makes it a change, not a range. */
 bool sr_lex_change_verb(const sr_nctx *c, size_t i);
+/* Whether a number expression (with its hedge or currency) may begin at token i (in the
+ * window): false for nearly every word, so the scan skips it with one lookup. */
+bool sr_lex_may_start(const sr_nctx *c, size_t i);
 
 /* ---- numbers (numbers.c) ---- */
 /* How many tokens at i are certainly not an amount (a clock time, a year, a model

@@ -104,15 +104,20 @@ static size_t phrase_at(const sr_nctx *c, size_t i, const char *const *words)
     return k;
 }
 
-/* Hedges before an amount, longest phrases first so "no more than" beats "more than". */
+/* Hedges before an amount. Phrases with the same first word are adjacent, longest first
+ * ("less than or equal" before "less than"), so the first that matches is the longest. */
 static const struct {
     const char *w[5]; /* NULL-terminated */
     sr_hedge h;
 } hedges[] = {
     {{"less", "than", "or", "equal"}, SR_HEDGE_AT_MOST},
+    {{"less", "than"}, SR_HEDGE_LESS_THAN},
     {{"fewer", "than", "or", "equal"}, SR_HEDGE_AT_MOST},
+    {{"fewer", "than"}, SR_HEDGE_LESS_THAN},
     {{"more", "than", "or", "equal"}, SR_HEDGE_AT_LEAST},
+    {{"more", "than"}, SR_HEDGE_MORE_THAN},
     {{"greater", "than", "or", "equal"}, SR_HEDGE_AT_LEAST},
+    {{"greater", "than"}, SR_HEDGE_MORE_THAN},
     {{"equal", "to", "or", "less"}, SR_HEDGE_AT_MOST},
     {{"equal", "to", "or", "fewer"}, SR_HEDGE_AT_MOST},
     {{"equal", "to", "or", "more"}, SR_HEDGE_AT_LEAST},
@@ -120,10 +125,10 @@ static const struct {
     {{"in", "excess", "of"}, SR_HEDGE_MORE_THAN},
     {{"no", "fewer", "than"}, SR_HEDGE_AT_LEAST},
     {{"no", "less", "than"}, SR_HEDGE_AT_LEAST},
-    {{"not", "less", "than"}, SR_HEDGE_AT_LEAST},
-    {{"a", "minimum", "of"}, SR_HEDGE_AT_LEAST},
     {{"no", "more", "than"}, SR_HEDGE_AT_MOST},
+    {{"not", "less", "than"}, SR_HEDGE_AT_LEAST},
     {{"not", "more", "than"}, SR_HEDGE_AT_MOST},
+    {{"a", "minimum", "of"}, SR_HEDGE_AT_LEAST},
     {{"a", "maximum", "of"}, SR_HEDGE_AT_MOST},
     {{"as", "many", "as"}, SR_HEDGE_AT_MOST},
     {{"as", "much", "as"}, SR_HEDGE_AT_MOST},
@@ -132,11 +137,7 @@ static const struct {
     {{"well", "over"}, SR_HEDGE_MORE_THAN},
     {{"just", "over"}, SR_HEDGE_MORE_THAN},
     {{"just", "under"}, SR_HEDGE_LESS_THAN},
-    {{"more", "than"}, SR_HEDGE_MORE_THAN},
-    {{"greater", "than"}, SR_HEDGE_MORE_THAN},
     {{"higher", "than"}, SR_HEDGE_MORE_THAN},
-    {{"fewer", "than"}, SR_HEDGE_LESS_THAN},
-    {{"less", "than"}, SR_HEDGE_LESS_THAN},
     {{"lower", "than"}, SR_HEDGE_LESS_THAN},
     {{"at", "least"}, SR_HEDGE_AT_LEAST},
     {{"at", "most"}, SR_HEDGE_AT_MOST},
@@ -164,7 +165,8 @@ static const struct {
 };
 
 /* The table indexed by each phrase's first word: a token that starts no hedge (nearly
- * all of them) is turned away with one lookup. */
+ * all of them) is turned away with one lookup, and one that does tries only the phrases
+ * beginning with it. */
 static sr_wordlist hedge_first = SR_WORDLIST(hedges);
 
 /* Comparison signs: "> 30", ">= 30", "≤ 30". */
@@ -181,8 +183,9 @@ static const struct {
 
 size_t sr_lex_hedge(const sr_nctx *c, size_t i, sr_hedge *h)
 {
-    bool word = sr_n_in(c, i) && sr_wordlist_find(&hedge_first, c->d, &c->d->tokens[i]) >= 0;
-    for (size_t k = 0; word && hedges[k].w[0]; k++) {
+    int k0 = sr_n_in(c, i) ? sr_wordlist_find(&hedge_first, c->d, &c->d->tokens[i]) : -1;
+    for (size_t k = (size_t)k0; k0 >= 0 && hedges[k].w[0] && !strcmp(hedges[k].w[0], hedges[k0].w[0]);
+         k++) {
         size_t n = phrase_at(c, i, hedges[k].w);
         if (n) {
             *h = hedges[k].h;
@@ -222,6 +225,7 @@ static const struct {
 } dollar_prefix[] = {
     {"us", "USD"}, {"c", "CAD"},  {"ca", "CAD"}, {"a", "AUD"},  {"au", "AUD"},
     {"hk", "HKD"}, {"nz", "NZD"}, {"s", "SGD"},  {"mex", "MXN"}, {"r", "BRL"},
+    {NULL, NULL},
 };
 
 /* ISO 4217 codes common in news, written before or after an amount ("USD 5m"). */
@@ -273,17 +277,20 @@ static void set_code(char code[4], const char *s)
     code[k] = 0;
 }
 
+static sr_wordlist iso_codes_w = SR_WORDLIST(iso_codes);
+
 static bool iso_code_at(const sr_nctx *c, size_t i, char code[4])
 {
-    const sr_token *t = &c->d->tokens[i];
-    if (!sr_n_in(c, i) || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_UPPER))
+    if (!sr_n_in(c, i))
         return false;
-    for (size_t k = 0; iso_codes[k]; k++)
-        if (sr_tok_is(c->d, t, iso_codes[k])) {
-            set_code(code, !strcmp(iso_codes[k], "rmb") ? "cny" : iso_codes[k]);
-            return true;
-        }
-    return false;
+    const sr_token *t = &c->d->tokens[i];
+    if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_UPPER))
+        return false;
+    int k = sr_wordlist_find(&iso_codes_w, c->d, t);
+    if (k < 0)
+        return false;
+    set_code(code, !strcmp(iso_codes[k], "rmb") ? "cny" : iso_codes[k]);
+    return true;
 }
 
 static bool symbol_at(const sr_nctx *c, size_t i, char code[4])
@@ -304,7 +311,7 @@ size_t sr_lex_currency_before(const sr_nctx *c, size_t i, char code[4])
     if (symbol_at(c, i, code))
         return 1;
     if (sr_n_in(c, i + 1) && sr_n_punct(c, i + 1, "$")) {
-        for (size_t k = 0; k < sizeof dollar_prefix / sizeof dollar_prefix[0]; k++)
+        for (size_t k = 0; dollar_prefix[k].w; k++)
             if (sr_n_word(c, i, dollar_prefix[k].w) &&
                 (sr_n_glued(c, i + 1) || (c->d->tokens[i].flags & SR_TF_UPPER) || k == 1 ||
                  (strlen(dollar_prefix[k].w) > 1 && k != 0))) {
@@ -408,8 +415,9 @@ static const struct {
 } period_nouns[] = {
     {"hour", SR_PER_HOUR}, {"day", SR_PER_DAY},    {"week", SR_PER_WEEK},
     {"month", SR_PER_MONTH}, {"year", SR_PER_YEAR}, {"annum", SR_PER_YEAR},
-    {"night", SR_PER_DAY},
+    {"night", SR_PER_DAY}, {NULL, SR_PER_NONE},
 };
+static sr_wordlist period_nouns_w = SR_WORDLIST(period_nouns);
 
 /* Rate adverbs ("annually") and adjectives ("a monthly salary"). */
 static const struct {
@@ -419,22 +427,18 @@ static const struct {
 } period_words[] = {
     {"hourly", SR_PER_HOUR, 3},  {"daily", SR_PER_DAY, 3},     {"weekly", SR_PER_WEEK, 3},
     {"monthly", SR_PER_MONTH, 3}, {"yearly", SR_PER_YEAR, 3},   {"annually", SR_PER_YEAR, 1},
-    {"annual", SR_PER_YEAR, 2},  {"nightly", SR_PER_DAY, 3},
+    {"annual", SR_PER_YEAR, 2},  {"nightly", SR_PER_DAY, 3},   {NULL, SR_PER_NONE, 0},
 };
+static sr_wordlist period_words_w = SR_WORDLIST(period_words);
 
 sr_period sr_lex_period(const sr_nctx *c, size_t i, int form)
 {
     if (form == SR_PERIOD_NOUN) {
-        for (size_t k = 0; k < sizeof period_nouns / sizeof period_nouns[0]; k++)
-            if (sr_n_word(c, i, period_nouns[k].w))
-                return period_nouns[k].p;
-        return SR_PER_NONE;
+        int k = sr_n_find(c, i, &period_nouns_w);
+        return k < 0 ? SR_PER_NONE : period_nouns[k].p;
     }
-    int bit = form == SR_PERIOD_ADVERB ? 1 : 2;
-    for (size_t k = 0; k < sizeof period_words / sizeof period_words[0]; k++)
-        if ((period_words[k].form & bit) && sr_n_word(c, i, period_words[k].w))
-            return period_words[k].p;
-    return SR_PER_NONE;
+    int bit = form == SR_PERIOD_ADVERB ? 1 : 2, k = sr_n_find(c, i, &period_words_w);
+    return k >= 0 && (period_words[k].form & bit) ? period_words[k].p : SR_PER_NONE;
 }
 
 /* Words that end (or cannot be part of) a counted noun phrase: determiners,
@@ -561,4 +565,31 @@ static sr_wordlist change_verbs_w = SR_WORDLIST(change_verbs);
 bool sr_lex_change_verb(const sr_nctx *c, size_t i)
 {
     return sr_n_find(c, i, &change_verbs_w) >= 0;
+}
+
+/* Words that can begin a number expression: a hedge, "between"/"from", a currency before
+ * the amount, a sign, or the number itself (sr_num_parse). */
+static const char *const other_starts[] = {"between", "from", "rs", "minus", "negative",
+                                           "several", "many", "a", "an", "half", "quarter",
+                                           NULL};
+static const sr_wordpart start_parts[] = {
+    SR_WORDPART(hedges, 1),        SR_WORDPART(dollar_prefix, 1), SR_WORDPART(iso_codes, 1),
+    SR_WORDPART(cardinals, 1),     SR_WORDPART(vague_scales, 1),  SR_WORDPART(other_starts, 1),
+    {NULL, 0, 0},
+};
+static sr_wordclass starts = {start_parts, NULL};
+
+bool sr_lex_may_start(const sr_nctx *c, size_t i)
+{
+    const sr_token *t = &c->d->tokens[i];
+    if (t->kind == SR_TOK_NUM)
+        return true;
+    if (t->kind == SR_TOK_WORD)
+        return sr_wordclass_find(&starts, c->d, t) != 0;
+    /* a sign or currency symbol: ~ > < $, UTF-8 £ ¥ (0xC2..), ≥ ≤ € ₹ (0xE2..); a point
+     * or dash only before digits (".08", "-5") */
+    unsigned char ch = (unsigned char)c->d->clean[t->start];
+    if (ch == '~' || ch == '>' || ch == '<' || ch == '$' || ch == 0xC2 || ch == 0xE2)
+        return true;
+    return (ch == '.' || ch == '-') && i + 1 < c->hi && c->d->tokens[i + 1].kind == SR_TOK_NUM;
 }

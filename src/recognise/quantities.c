@@ -391,7 +391,6 @@ static bool after_change(const sr_nctx *c, size_t i)
 /* Recognises the expression starting at token i into e; false when none starts there. */
 static bool try_expr(sr_nctx *c, size_t i, expr_t *e)
 {
-    memset(e, 0, sizeof *e);
     size_t j = i;
     int intro = 0;
     sr_hedge h = SR_HEDGE_EXACT;
@@ -407,8 +406,11 @@ static bool try_expr(sr_nctx *c, size_t i, expr_t *e)
             return false;
     char cur[4] = "";
     size_t cn = sr_lex_currency_before(c, j, cur), ns = j + cn;
-    if (!sr_n_in(c, ns) || !sr_num_parse(c, ns, cn > 0, &e->a))
+    sr_numval a;
+    if (!sr_n_in(c, ns) || !sr_num_parse(c, ns, cn > 0, &a))
         return false;
+    memset(e, 0, sizeof *e); /* only now: most tries fail before here */
+    e->a = a;
     if (ns != i && tok(c, ns)->kind == SR_TOK_NUM && sr_num_skip(c, ns))
         return false;
     if (pronoun_one(c, &e->a) || spelled_compound(c, &e->a))
@@ -493,7 +495,7 @@ static sr_status scan(const sr_doc *doc, size_t lo, size_t hi, sr_mentions *out)
     sr_nctx c = {doc, lo, hi, 0, 0, false};
     size_t i = lo;
     while (i < hi) {
-        if (doc->tokens[i].flags & SR_TF_USED) {
+        if ((doc->tokens[i].flags & SR_TF_USED) || !sr_lex_may_start(&c, i)) {
             i++;
             continue;
         }

@@ -2,7 +2,8 @@
  *
  * The index is an open-addressing table of (hash, position) pairs at most half full.
  * Tokens carry the same hash (computed once by the tokenizer), so a lookup is a probe
- * or two and one exact comparison to rule out a collision. */
+ * or two and one exact comparison to rule out a collision. A word class is the same over
+ * several lists at once, each slot holding the bits of the lists that contain its word. */
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -78,4 +79,84 @@ int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t)
         if (ix->slots[i].hash == t->hash && sr_tok_is(d, t, entry(wl, (size_t)ix->slots[i].pos)))
             return ix->slots[i].pos;
     return -1;
+}
+
+/* ---- word classes: one index over several lists, a bit mask per word ------------ */
+
+struct sr_classindex {
+    uint32_t mask;
+    struct cslot {
+        uint32_t hash;
+        uint32_t bits;    /* 0: empty */
+        const char *word;
+    } slots[];
+};
+
+static const char *part_entry(const sr_wordpart *p, size_t k)
+{
+    return *(const char *const *)((const char *)p->table + k * p->stride);
+}
+
+static sr_classindex *class_build(const sr_wordclass *wc)
+{
+    size_t n = 0;
+    for (const sr_wordpart *p = wc->parts; p->table; p++)
+        for (size_t k = 0; part_entry(p, k); k++)
+            n++;
+    size_t cap = 8;
+    while (cap < 2 * n)
+        cap *= 2;
+    sr_classindex *ix = calloc(1, sizeof *ix + cap * sizeof ix->slots[0]);
+    if (!ix)
+        return NULL;
+    ix->mask = (uint32_t)(cap - 1);
+    for (const sr_wordpart *p = wc->parts; p->table; p++)
+        for (size_t k = 0; part_entry(p, k); k++) {
+            const char *w = part_entry(p, k);
+            uint32_t h = sr_word_hash(w, strlen(w));
+            size_t i = h & ix->mask;
+            while (ix->slots[i].bits && !(ix->slots[i].hash == h && !strcmp(ix->slots[i].word, w)))
+                i = (i + 1) & ix->mask;
+            ix->slots[i].hash = h;
+            ix->slots[i].word = w;
+            ix->slots[i].bits |= p->bits;
+        }
+    return ix;
+}
+
+static sr_classindex *class_index(sr_wordclass *wc)
+{
+    sr_classindex *ix = atomic_load_explicit(&wc->index, memory_order_acquire);
+    if (ix)
+        return ix;
+    sr_classindex *fresh = class_build(wc);
+    if (!fresh)
+        return NULL;
+    sr_classindex *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(&wc->index, &expected, fresh,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return fresh;
+    free(fresh); /* another thread published first */
+    return expected;
+}
+
+uint32_t sr_wordclass_find(sr_wordclass *wc, const sr_doc *d, const sr_token *t)
+{
+    if (t->kind != SR_TOK_WORD)
+        return 0;
+    sr_classindex *ix = class_index(wc);
+    if (!ix) {
+        uint32_t bits = 0;
+        for (const sr_wordpart *p = wc->parts; p->table; p++)
+            for (size_t k = 0; part_entry(p, k); k++)
+                if (sr_tok_is(d, t, part_entry(p, k))) {
+                    bits |= p->bits;
+                    break;
+                }
+        return bits;
+    }
+    for (size_t i = t->hash & ix->mask; ix->slots[i].bits; i = (i + 1) & ix->mask)
+        if (ix->slots[i].hash == t->hash && sr_tok_is(d, t, ix->slots[i].word))
+            return ix->slots[i].bits;
+    return 0;
 }
