@@ -29,9 +29,12 @@
  *  - Which occurrence: explicit "last/next/this" first; else the tense of the clause
  *    (the nearest cue word within 12 tokens: "will", "is expected to", "next" point
  *    forward, "said", "-ed" verbs point back; "by" just before the date points forward
- *    weakly); else the news reading in date_resolve.c. A bare weekday with no forward cue
- *    is the latest such day on or before publication (a Tuesday report's "on Tuesday"
- *    is that day); with one, the first on or after it.
+ *    unless a past tense says otherwise); else the news reading in date_resolve.c.
+ *    A yearless day or month shortly after a full dated day ("on 1 November 2024 ...
+ *    on 4 November": up to four sentences on, within half a year after it) takes that
+ *    day's year. A bare weekday with no forward cue is the latest such day on or before
+ *    publication (a Tuesday report's "on Tuesday" is that day); with one, the first on
+ *    or after it.
  *  - Numeric dates: ISO always; x/y/z is m/d/y unless the document writes an unambiguous
  *    d/m/y somewhere (13/10/2024), then d/m/y; "10/18" without a year only with a day
  *    above 12 or after "on"/"since"/"until"/"by" (fractions look alike).
@@ -161,12 +164,13 @@ static int cue_of(const dctx *c, size_t k)
 static int clause_cue(const dctx *c, size_t a, size_t b, size_t lo, size_t hi, int *dist_out)
 {
     int best = 0, bestd = 1000, pen = 0;
+    /* "by" right before the date reads as a deadline ("finished by the end of June")
+     * unless the verb after the date is past: "By mid-January the estimate rose". */
+    bool by = a > lo && dm_word(c, a - 1, "by"), right = false;
     for (size_t k = a, d = 1; k > lo && d <= CUE_WINDOW; d++) {
         k--;
         pen += dm_punct(c, k, ',') * 3;
         int q = cue_of(c, k), dist = (int)d + pen;
-        if (k + 1 == a && dm_word(c, k, "by")) /* a deadline: "by the end of June" */
-            q = 1;
         if (q && dist < bestd)
             best = q, bestd = dist;
     }
@@ -175,7 +179,11 @@ static int clause_cue(const dctx *c, size_t a, size_t b, size_t lo, size_t hi, i
         pen += dm_punct(c, k, ',') * 3;
         int q = cue_of(c, k), dist = (int)d + pen;
         if (q && dist < bestd)
-            best = q, bestd = dist;
+            best = q, bestd = dist, right = true;
+    }
+    if (by && !(best < 0 && right)) {
+        best = 1;
+        bestd = 1;
     }
     *dist_out = bestd;
     return best;
@@ -214,6 +222,36 @@ static int numeric_order(const dctx *c)
         md += b > 12 && b <= 31 && a <= 12;
     }
     return dm > md;
+}
+
+/* The last full date with a year ("on 1 November 2024"): the year that a yearless day
+ * up to four sentences on continues ("... on 4 November"), as chronological
+ * writing does. Only a day-grain anchor counts, and only for a day or month within half
+ * a year after it, so a background year ("In March 2022, ...") does not pull a later
+ * "Oct. 18" into the past. */
+typedef struct {
+    size_t sentence;
+    sr_ymd day; /* year 0: none yet */
+} anchor;
+
+static void continue_year(dspec *s, const anchor *an, size_t si)
+{
+    if (!an->day.year || s->kind != DK_CAL || s->year || !s->month || si > an->sentence + 4)
+        return;
+    sr_ymd d = {an->day.year, s->month, (int8_t)(s->day ? s->day : 1)};
+    if (!sr_ymd_valid(d))
+        return;
+    int32_t gap = sr_ymd_to_days(d) - sr_ymd_to_days(an->day);
+    if (gap >= 0 && gap <= 183)
+        s->year = an->day.year;
+}
+
+static void set_anchor(anchor *an, const dspec *s, size_t si)
+{
+    if (s->kind == DK_CAL && s->year && s->month && s->day) {
+        an->day = (sr_ymd){s->year, s->month, s->day};
+        an->sentence = si;
+    }
 }
 
 static sr_status record(sr_doc *doc, sr_mentions *out, const dmatch *m)
@@ -257,6 +295,7 @@ sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out)
     c.cls = cls;
     c.day_first = numeric_order(&c);
     size_t si = 0;
+    anchor an = {0, {0, 0, 0}};
     for (size_t i = 0; i < c.n;) {
         dmatch m;
         const sr_token *t = &c.t[i];
@@ -276,6 +315,9 @@ sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out)
             lo = doc->sentences[si].first_token;
             hi = lo + doc->sentences[si].ntokens;
         }
+        continue_year(&m.s, &an, si);
+        if (m.range)
+            continue_year(&m.e, &an, si);
         if (needs_cue(&m.s) || (m.range && needs_cue(&m.e)) || m.forward) {
             int dist, cue = clause_cue(&c, m.a, m.b, lo, hi, &dist);
             if (m.forward && cue <= 0) {
@@ -288,6 +330,7 @@ sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out)
         sr_status st = record(doc, out, &m);
         if (st)
             return st;
+        set_anchor(&an, m.range ? &m.e : &m.s, si);
         i = m.b;
     }
     return SR_OK;
