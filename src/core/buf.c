@@ -128,12 +128,25 @@ sr_status sr_buf_tsv_str(sr_buf *b, const char *s, size_t n)
     return SR_OK;
 }
 
+static sr_status add_int(sr_buf *b, long long v)
+{
+    /* by hand: printf's format parsing costs more than the number on this hot path */
+    char tmp[24], *o = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--o = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--o = '-';
+    return sr_buf_add(b, o, (size_t)(tmp + sizeof tmp - o));
+}
+
 sr_status sr_buf_num(sr_buf *b, double v)
 {
     if (!isfinite(v))
         return sr_buf_adds(b, "null");
     if (v == (double)(int64_t)v && fabs(v) < 9e15)
-        return sr_buf_printf(b, "%lld", (long long)v);
+        return add_int(b, (long long)v);
     char tmp[40];
     for (int prec = 6; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);

@@ -36,11 +36,42 @@ const char *sr_unit_kind_name(sr_unit_kind k)
     return (unsigned)k < sizeof n / sizeof n[0] ? n[k] : "count";
 }
 
-static void json_key_str(sr_buf *b, const char *key, const char *s, size_t n, sr_status *st)
+/* Appends ,"key": to b. Output is built with plain appends, not sr_buf_printf: a
+ * mention has a dozen fields, and printf's format parsing cost more than the rest of
+ * writing it. */
+static inline __attribute__((always_inline)) sr_status add_key(sr_buf *b, const char *key)
+{
+    size_t n = strlen(key);
+    if (sr_buf_reserve(b, n + 4))
+        return SR_NOMEM;
+    char *o = b->p + b->n;
+    *o++ = ',';
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    *o = 0;
+    b->n = (size_t)(o - b->p);
+    return SR_OK;
+}
+
+/* Appends ,"key":true or ,"key":false. */
+static inline void json_key_bool(sr_buf *b, const char *key, bool v, sr_status *st)
+{
+    if (!*st)
+        *st = add_key(b, key);
+    if (!*st)
+        *st = v ? sr_buf_add(b, "true", 4) : sr_buf_add(b, "false", 5);
+}
+
+static inline __attribute__((always_inline)) void json_key_str(sr_buf *b, const char *key,
+                                                               const char *s, size_t n,
+                                                               sr_status *st)
 {
     if (*st)
         return;
-    *st = sr_buf_printf(b, ",\"%s\":", key);
+    *st = add_key(b, key);
     if (!*st)
         *st = s ? sr_buf_json_str(b, s, n) : sr_buf_adds(b, "null");
 }
@@ -50,22 +81,30 @@ static void json_key_span(sr_buf *b, const char *key, const sr_doc *d, uint32_t 
 {
     if (e > s)
         json_key_str(b, key, d->clean + s, e - s, st);
-    else if (!*st)
-        *st = sr_buf_printf(b, ",\"%s\":null", key);
+    else if (!*st && !(*st = add_key(b, key)))
+        *st = sr_buf_add(b, "null", 4);
 }
 
-static void json_key_num(sr_buf *b, const char *key, double v, sr_status *st)
+static inline __attribute__((always_inline)) void json_key_num(sr_buf *b, const char *key,
+                                                               double v, sr_status *st)
 {
     if (*st)
         return;
-    *st = sr_buf_printf(b, ",\"%s\":", key);
+    *st = add_key(b, key);
     if (!*st)
         *st = sr_buf_num(b, v);
 }
 
 static void ymd_text(sr_ymd d, char out[24])
 {
-    if (d.year)
+    if (d.year > 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 &&
+        d.day <= 99) { /* by hand, as snprintf "%04d-%02d-%02d" would */
+        int y = d.year;
+        out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
+        out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10), out[4] = '-';
+        out[5] = (char)('0' + d.month / 10), out[6] = (char)('0' + d.month % 10), out[7] = '-';
+        out[8] = (char)('0' + d.day / 10), out[9] = (char)('0' + d.day % 10), out[10] = 0;
+    } else if (d.year)
         snprintf(out, 24, "%04d-%02d-%02d", d.year, d.month, d.day);
     else
         out[0] = 0;
@@ -103,9 +142,8 @@ static void emit_quantity_json(sr_buf *b, const sr_doc *d, const sr_quantity *q,
     json_key_str(b, "currency", q->currency[0] ? q->currency : NULL, strlen(q->currency), st);
     const char *per = sr_period_name(q->per);
     json_key_str(b, "per", per[0] ? per : NULL, strlen(per), st);
-    if (!*st)
-        *st = sr_buf_printf(b, ",\"vague\":%s,\"magnitude\":%d", q->vague ? "true" : "false",
-                            q->magnitude);
+    json_key_bool(b, "vague", q->vague, st);
+    json_key_num(b, "magnitude", q->magnitude, st);
     json_key_span(b, "counted", d, q->counted_start, q->counted_end, st);
     json_key_span(b, "head", d, q->head_start, q->head_end, st);
 }
@@ -120,20 +158,23 @@ static void emit_date_json(sr_buf *b, const sr_date *t, sr_status *st)
     ymd_text(t->end, to);
     json_key_str(b, "from", from[0] ? from : NULL, strlen(from), st);
     json_key_str(b, "to", to[0] ? to : NULL, strlen(to), st);
-    if (!*st)
-        *st = sr_buf_printf(b, ",\"resolved\":%s,\"relative\":%s,\"approx\":%s",
-                            t->resolved ? "true" : "false", t->relative ? "true" : "false",
-                            t->approx ? "true" : "false");
+    json_key_bool(b, "resolved", t->resolved, st);
+    json_key_bool(b, "relative", t->relative, st);
+    json_key_bool(b, "approx", t->approx, st);
 }
 
 static sr_status emit_mention_json(sr_buf *b, const sr_doc *d, const sr_mention *m)
 {
     const char *kind = sr_mention_kind_name(m->kind);
-    sr_status st = sr_buf_printf(b, "{\"kind\":\"%s\"", kind);
-    json_key_str(b, "doc", d->id.p, d->id.n, &st);
+    sr_status st = sr_buf_add(b, "{\"kind\":\"", 9);
     if (!st)
-        st = sr_buf_printf(b, ",\"sentence\":%u,\"start\":%u,\"end\":%u", m->sentence, m->start,
-                           m->end);
+        st = sr_buf_adds(b, kind);
+    if (!st)
+        st = sr_buf_add(b, "\"", 1);
+    json_key_str(b, "doc", d->id.p, d->id.n, &st);
+    json_key_num(b, "sentence", m->sentence, &st);
+    json_key_num(b, "start", m->start, &st);
+    json_key_num(b, "end", m->end, &st);
     json_key_str(b, "text", d->clean + m->start, m->end - m->start, &st);
     if (m->kind == SR_MENTION_NUMBER)
         json_key_num(b, "value", m->u.number, &st);
@@ -162,9 +203,10 @@ static sr_status emit_sentence(sr_buf *b, const sr_doc *d, size_t i, sr_format f
     }
     st = sr_buf_adds(b, "{\"kind\":\"sentence\"");
     json_key_str(b, "doc", d->id.p, d->id.n, &st);
-    if (!st)
-        st = sr_buf_printf(b, ",\"sentence\":%zu,\"start\":%u,\"end\":%u,\"furniture\":%s", i,
-                           s->start, s->end, s->furniture ? "true" : "false");
+    json_key_num(b, "sentence", (double)i, &st);
+    json_key_num(b, "start", s->start, &st);
+    json_key_num(b, "end", s->end, &st);
+    json_key_bool(b, "furniture", s->furniture, &st);
     json_key_str(b, "text", d->clean + s->start, s->end - s->start, &st);
     if (!st)
         st = sr_buf_adds(b, "}\n");

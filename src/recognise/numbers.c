@@ -14,33 +14,6 @@
 
 /* ---- token helpers -------------------------------------------------------------- */
 
-bool sr_n_word(const sr_nctx *c, size_t i, const char *w)
-{
-    return sr_n_in(c, i) && c->d->tokens[i].kind == SR_TOK_WORD &&
-           sr_tok_is(c->d, &c->d->tokens[i], w);
-}
-
-bool sr_n_punct(const sr_nctx *c, size_t i, const char *s)
-{
-    if (!sr_n_in(c, i))
-        return false;
-    const sr_token *t = &c->d->tokens[i];
-    size_t n = strlen(s);
-    return t->kind != SR_TOK_WORD && t->kind != SR_TOK_NUM && t->end - t->start == n &&
-           !memcmp(c->d->clean + t->start, s, n);
-}
-
-bool sr_n_glued(const sr_nctx *c, size_t i)
-{
-    return sr_n_in(c, i) && !(c->d->tokens[i].flags & SR_TF_SPACE);
-}
-
-bool sr_n_dash(const sr_nctx *c, size_t i)
-{
-    return sr_n_punct(c, i, "-") || sr_n_punct(c, i, "\xE2\x80\x93") ||
-           sr_n_punct(c, i, "\xE2\x80\x94") || sr_n_punct(c, i, "\xE2\x80\x90");
-}
-
 int sr_n_find(const sr_nctx *c, size_t i, sr_wordlist *list)
 {
     if (!sr_n_in(c, i))
@@ -602,7 +575,7 @@ static bool point_decimal(const sr_nctx *c, size_t j, sr_numval *out)
 bool sr_num_parse(const sr_nctx *c, size_t i, bool money, sr_numval *out)
 {
     memset(out, 0, sizeof *out);
-    if (!sr_n_in(c, i) || used(c, i))
+    if (!sr_n_in(c, i) || used(c, i) || !sr_lex_number_start(c, i))
         return false;
     double sign = 1;
     size_t j = i;

@@ -29,20 +29,59 @@ typedef struct {
     bool fraction; /* "two thirds", "3/4": a share, never a count */
 } sr_numval;
 
-/* ---- token helpers (numbers.c) ---- */
+/* ---- token helpers ---- */
+/* Inline: the recogniser asks them several times per candidate token, nearly always of
+ * a string literal, whose length the compiler then knows, so most calls are a length
+ * compare and a byte or two. */
+
 /* True when token i lies in the window. */
 static inline bool sr_n_in(const sr_nctx *c, size_t i)
 {
     return i >= c->lo && i < c->hi;
 }
 /* Token i is a word (of any case) equal to the lower-case ASCII w. */
-bool sr_n_word(const sr_nctx *c, size_t i, const char *w);
+static inline bool sr_n_word(const sr_nctx *c, size_t i, const char *w)
+{
+    if (!sr_n_in(c, i))
+        return false;
+    const sr_token *t = &c->d->tokens[i];
+    if (t->kind != SR_TOK_WORD)
+        return false;
+    /* a literal's length is known here; for a word from a table, strlen would cost more
+     * than the comparison it saves */
+    if (__builtin_constant_p(strlen(w)) && t->end - t->start != strlen(w))
+        return false;
+    return sr_tok_is(c->d, t, w);
+}
 /* Token i is a punctuation or symbol token with exactly the bytes s. */
-bool sr_n_punct(const sr_nctx *c, size_t i, const char *s);
+static inline bool sr_n_punct(const sr_nctx *c, size_t i, const char *s)
+{
+    if (!sr_n_in(c, i))
+        return false;
+    const sr_token *t = &c->d->tokens[i];
+    size_t n = strlen(s);
+    return t->kind != SR_TOK_WORD && t->kind != SR_TOK_NUM && t->end - t->start == n &&
+           !memcmp(c->d->clean + t->start, s, n);
+}
 /* Token i has no white space before it (and is in the window). */
-bool sr_n_glued(const sr_nctx *c, size_t i);
-/* Token i is a dash joining numbers: "-", en dash, em dash. */
-bool sr_n_dash(const sr_nctx *c, size_t i);
+static inline bool sr_n_glued(const sr_nctx *c, size_t i)
+{
+    return sr_n_in(c, i) && !(c->d->tokens[i].flags & SR_TF_SPACE);
+}
+/* Token i is a dash joining numbers: "-", en dash, em dash, hyphen (U+2010). */
+static inline bool sr_n_dash(const sr_nctx *c, size_t i)
+{
+    if (!sr_n_in(c, i))
+        return false;
+    const sr_token *t = &c->d->tokens[i];
+    const unsigned char *s = (const unsigned char *)c->d->clean + t->start;
+    if (t->kind == SR_TOK_WORD || t->kind == SR_TOK_NUM)
+        return false;
+    if (t->end - t->start == 1)
+        return s[0] == '-';
+    return t->end - t->start == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+           (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x90);
+}
 /* Token i is in the window, a word, and listed in the NULL-terminated list; returns
  * the index in the list or -1. */
 int sr_n_find(const sr_nctx *c, size_t i, sr_wordlist *list);
@@ -94,6 +133,11 @@ bool sr_lex_change_verb(const sr_nctx *c, size_t i);
 /* Whether a number expression (with its hedge or currency) may begin at token i (in the
  * window): false for nearly every word, so the scan skips it with one lookup. */
 bool sr_lex_may_start(const sr_nctx *c, size_t i);
+
+/* Whether a number (sr_num_parse) may begin at token i: a digit token, a point or
+ * dash, a number word, a sign word, "a"/"an" before a scale, "dozen", "few" or a
+ * denominator. A necessary condition only, one lookup: false for nearly every token. */
+bool sr_lex_number_start(const sr_nctx *c, size_t i);
 
 /* ---- numbers (numbers.c) ---- */
 /* How many tokens at i are certainly not an amount (a clock time, a year, a model

@@ -181,11 +181,33 @@ static const struct {
     {"\xE2\x89\xA4", SR_HEDGE_AT_MOST, SR_HEDGE_AT_MOST},
 };
 
+/* Whether hedge phrases a and b begin with the same word. */
+static bool same_first(size_t a, size_t b)
+{
+    const char *x = hedges[a].w[0], *y = hedges[b].w[0];
+    return x == y || (x[0] == y[0] && !strcmp(x, y));
+}
+
+/* A comparison sign at i (a punctuation or symbol token): tokens taken, or 0. */
+static size_t sign_at(const sr_nctx *c, size_t i, sr_hedge *h)
+{
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+        if (sr_n_punct(c, i, signs[k].sym)) {
+            bool eq = sr_n_punct(c, i + 1, "=");
+            *h = eq ? signs[k].h_eq : signs[k].h;
+            return eq ? 2 : 1;
+        }
+    return 0;
+}
+
 size_t sr_lex_hedge(const sr_nctx *c, size_t i, sr_hedge *h)
 {
-    int k0 = sr_n_in(c, i) ? sr_wordlist_find(&hedge_first, c->d, &c->d->tokens[i]) : -1;
-    for (size_t k = (size_t)k0; k0 >= 0 && hedges[k].w[0] && !strcmp(hedges[k].w[0], hedges[k0].w[0]);
-         k++) {
+    if (!sr_n_in(c, i))
+        return 0;
+    if (c->d->tokens[i].kind != SR_TOK_WORD)
+        return sign_at(c, i, h);
+    int k0 = sr_wordlist_find(&hedge_first, c->d, &c->d->tokens[i]);
+    for (size_t k = (size_t)k0; k0 >= 0 && hedges[k].w[0] && same_first(k, (size_t)k0); k++) {
         size_t n = phrase_at(c, i, hedges[k].w);
         if (n) {
             *h = hedges[k].h;
@@ -198,12 +220,6 @@ size_t sr_lex_hedge(const sr_nctx *c, size_t i, sr_hedge *h)
             return n;
         }
     }
-    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
-        if (sr_n_punct(c, i, signs[k].sym)) {
-            bool eq = sr_n_punct(c, i + 1, "=");
-            *h = eq ? signs[k].h_eq : signs[k].h;
-            return eq ? 2 : 1;
-        }
     return 0;
 }
 
@@ -252,8 +268,9 @@ static const struct {
     {"rials", "IRR"},   {"riyal", "SAR"},    {"riyals", "SAR"},   {"francs", ""},
     {"franc", ""},      {"pesos", ""},       {"peso", ""},        {"dinars", ""},
     {"dinar", ""},      {"cents", ""},       {"cent", ""},        {"pence", "GBP"},
-    {"penny", "GBP"},   {"pennies", ""},
+    {"penny", "GBP"},   {"pennies", ""},     {NULL, NULL},
 };
+static sr_wordlist currency_words_w = SR_WORDLIST(currency_words);
 
 /* Nationality words that pick the currency of a following "dollars", "pounds", ... */
 static const struct {
@@ -267,7 +284,9 @@ static const struct {
     {"south", ""},        {"north", ""},        {"hong", "HKD"},      {"new", "NZD"},
     {"kuwaiti", "KWD"},   {"qatari", "QAR"},    {"jordanian", "JOD"}, {"malaysian", "MYR"},
     {"syrian", "SYP"},    {"iraqi", "IQD"},     {"turkish", "TRY"},   {"hongkong", "HKD"},
+    {NULL, NULL},
 };
+static sr_wordlist currency_nation_w = SR_WORDLIST(currency_nation);
 
 static void set_code(char code[4], const char *s)
 {
@@ -339,29 +358,27 @@ size_t sr_lex_currency_after(const sr_nctx *c, size_t i, char code[4])
         return 1;
     size_t n = 0;
     const char *nation = NULL;
-    for (size_t k = 0; k < sizeof currency_nation / sizeof currency_nation[0]; k++)
-        if (sr_n_word(c, i, currency_nation[k].w)) {
-            nation = currency_nation[k].code;
-            n = 1;
-            /* two-word nations: "Hong Kong", "New Zealand", "South African" */
-            if (sr_n_in(c, i + 2) && c->d->tokens[i + 1].kind == SR_TOK_WORD &&
-                (sr_n_word(c, i, "hong") || sr_n_word(c, i, "new") ||
-                 sr_n_word(c, i, "south") || sr_n_word(c, i, "north")))
-                n = 2;
-            break;
-        }
-    for (size_t k = 0; k < sizeof currency_words / sizeof currency_words[0]; k++)
-        if (sr_n_word(c, i + n, currency_words[k].w)) {
-            set_code(code, nation && *nation ? nation : currency_words[k].code);
-            if (n == 2 && sr_n_word(c, i, "south") && sr_n_word(c, i + n, "won"))
-                set_code(code, "KRW");
-            else if (n == 2 && sr_n_word(c, i, "north") && sr_n_word(c, i + n, "won"))
-                set_code(code, "KPW");
-            else if (n == 2 && sr_n_word(c, i, "south"))
-                set_code(code, "ZAR");
-            return n + 1;
-        }
-    return 0;
+    int k = sr_n_find(c, i, &currency_nation_w);
+    if (k >= 0) {
+        nation = currency_nation[k].code;
+        n = 1;
+        /* two-word nations: "Hong Kong", "New Zealand", "South African" */
+        if (sr_n_in(c, i + 2) && c->d->tokens[i + 1].kind == SR_TOK_WORD &&
+            (sr_n_word(c, i, "hong") || sr_n_word(c, i, "new") || sr_n_word(c, i, "south") ||
+             sr_n_word(c, i, "north")))
+            n = 2;
+    }
+    k = sr_n_find(c, i + n, &currency_words_w);
+    if (k < 0)
+        return 0;
+    set_code(code, nation && *nation ? nation : currency_words[k].code);
+    if (n == 2 && sr_n_word(c, i, "south") && sr_n_word(c, i + n, "won"))
+        set_code(code, "KRW");
+    else if (n == 2 && sr_n_word(c, i, "north") && sr_n_word(c, i + n, "won"))
+        set_code(code, "KPW");
+    else if (n == 2 && sr_n_word(c, i, "south"))
+        set_code(code, "ZAR");
+    return n + 1;
 }
 
 /* Units of measure after a number, singular and plural, and abbreviations. Time spans
@@ -592,4 +609,38 @@ bool sr_lex_may_start(const sr_nctx *c, size_t i)
     if (ch == '~' || ch == '>' || ch == '<' || ch == '$' || ch == 0xC2 || ch == 0xE2)
         return true;
     return (ch == '.' || ch == '-') && i + 1 < c->hi && c->d->tokens[i + 1].kind == SR_TOK_NUM;
+}
+
+/* Words a number may begin with (sr_num_parse), and the words after "a"/"an" that make
+ * the article a number ("a hundred", "a dozen", "a third", "a few hundred"). */
+enum { NW_BEGIN = 1, NW_ARTICLE = 2, NW_AFTER_ARTICLE = 4 };
+static const char *const begin_words[] = {"minus", "negative", "several", "many", "half",
+                                          "quarter", NULL};
+static const char *const articles[] = {"a", "an", NULL};
+static const char *const after_article[] = {"dozen", "few", NULL};
+static const sr_wordpart number_parts[] = {
+    SR_WORDPART(cardinals, NW_BEGIN),        SR_WORDPART(vague_scales, NW_BEGIN),
+    SR_WORDPART(begin_words, NW_BEGIN),      SR_WORDPART(articles, NW_ARTICLE),
+    SR_WORDPART(scales, NW_AFTER_ARTICLE),   SR_WORDPART(denominators, NW_AFTER_ARTICLE),
+    SR_WORDPART(after_article, NW_AFTER_ARTICLE), {NULL, 0, 0},
+};
+static sr_wordclass number_words = {number_parts, NULL};
+
+bool sr_lex_number_start(const sr_nctx *c, size_t i)
+{
+    if (!sr_n_in(c, i))
+        return false;
+    const sr_token *t = &c->d->tokens[i];
+    if (t->kind == SR_TOK_NUM)
+        return true;
+    if (t->kind != SR_TOK_WORD)
+        return sr_n_punct(c, i, ".") || sr_n_dash(c, i);
+    uint32_t bits = sr_wordclass_find(&number_words, c->d, t);
+    if (bits & NW_BEGIN)
+        return true;
+    if (!(bits & NW_ARTICLE))
+        return false;
+    return sr_n_dash(c, i + 1) ||
+           (sr_n_in(c, i + 1) &&
+            (sr_wordclass_find(&number_words, c->d, &c->d->tokens[i + 1]) & NW_AFTER_ARTICLE));
 }

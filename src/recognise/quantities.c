@@ -367,6 +367,8 @@ static void post_hedge(const sr_nctx *c, expr_t *e)
         e->end = j + 2;
         return;
     }
+    if (!sr_n_word(c, j, "or") && !sr_n_word(c, j, "and"))
+        return; /* every postposed hedge begins with one of them */
     for (size_t k = 0; k < sizeof post_hedges / sizeof post_hedges[0]; k++)
         if (sr_n_word(c, j, post_hedges[k].w1) && sr_n_word(c, j + 1, post_hedges[k].w2) &&
             !used(c, j + 1)) {

@@ -23,11 +23,13 @@ static const char *const never_final[] = {
     "oct", "nov", "dec", "vs", "v", "no", "nos", "fig", "figs", "vol", "approx", "est",
     "ca", "cf", "pp", "art", "sec", "dept", "univ", "assn", "bros", "gens", "lieut", NULL,
 };
+static sr_wordlist never_final_w = SR_WORDLIST(never_final);
 
 /* Abbreviations that may end a sentence: a following capitalised word decides. */
 static const char *const maybe_final[] = {
     "inc", "ltd", "corp", "co", "plc", "llc", "jr", "sr", "etc", "al", "mar", NULL,
 };
+static sr_wordlist maybe_final_w = SR_WORDLIST(maybe_final);
 
 /* Capitalised words that begin sentences far more often than they follow "U.S." */
 static const char *const starters[] = {
@@ -35,6 +37,7 @@ static const char *const starters[] = {
     "in", "on", "at", "its", "his", "her", "their", "there", "however", "these", "those",
     "some", "many", "officials", "as", "after", "when", "if", NULL,
 };
+static sr_wordlist starters_w = SR_WORDLIST(starters);
 
 /* Whole-line web furniture: interface strings that are never prose. Matched as the
  * line's first words, case-insensitively. */
@@ -54,12 +57,9 @@ static const char *const furniture_lines[][8] = {
     {"follow", "us", NULL},
 };
 
-static bool in_list(const sr_doc *d, const sr_token *t, const char *const *list)
+static bool in_list(const sr_doc *d, const sr_token *t, sr_wordlist *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (sr_tok_is(d, t, list[i]))
-            return true;
-    return false;
+    return sr_wordlist_find(list, d, t) >= 0;
 }
 
 /* Punctuation that matters here, classified once from a token's bytes. */
@@ -145,10 +145,10 @@ static bool period_ends(const sr_doc *d, size_t i, size_t j)
         return false; /* list numbering: "1. Skip to content" */
     if (prev->end != d->tokens[i].start || prev->kind != SR_TOK_WORD)
         return true;
-    if (in_list(d, prev, never_final))
+    if (in_list(d, prev, &never_final_w))
         return false;
-    if (in_list(d, prev, maybe_final))
-        return next->kind == SR_TOK_WORD && in_list(d, next, starters);
+    if (in_list(d, prev, &maybe_final_w))
+        return next->kind == SR_TOK_WORD && in_list(d, next, &starters_w);
     return true;
 }
 
@@ -160,7 +160,8 @@ static bool dotted_ends(const sr_doc *d, const sr_token *t, const sr_token *next
         return false;
     if (n == 2) /* an initial: "George W. Bush" */
         return false;
-    return next->kind == SR_TOK_WORD && (next->flags & SR_TF_UPPER) && in_list(d, next, starters);
+    return next->kind == SR_TOK_WORD && (next->flags & SR_TF_UPPER) &&
+           in_list(d, next, &starters_w);
 }
 
 static sr_status add_sentence(sr_doc *d, size_t *cap, size_t first, size_t last)
@@ -182,6 +183,7 @@ static const char *const reporting[] = {
     "said", "says", "told", "asked", "added", "wrote", "writes", "warned", "stated",
     "insisted", "explained", "continued", "noted", "replied", "tweeted", "posted", NULL,
 };
+static sr_wordlist reporting_w = SR_WORDLIST(reporting);
 
 /* Whether a reporting verb follows within a few tokens on the same line, before any
  * punctuation: '" Cha said.', '" the minister told reporters.' */
@@ -191,7 +193,7 @@ static bool reporting_clause_after(const sr_doc *d, size_t k)
         const sr_token *t = &d->tokens[j];
         if ((t->flags & SR_TF_NEWLINE) || t->kind != SR_TOK_WORD)
             return false;
-        if (in_list(d, t, reporting))
+        if (in_list(d, t, &reporting_w))
             return true;
     }
     return false;
@@ -206,7 +208,7 @@ static void mark_quotes(const sr_doc *d, uint8_t *attributed)
     size_t open = SIZE_MAX;
     for (size_t k = 0; k < d->ntokens; k++) {
         const sr_token *t = &d->tokens[k];
-        if (blank_line_before(d, k))
+        if ((t->flags & SR_TF_NEWLINE) && blank_line_before(d, k))
             open = SIZE_MAX;
         int c = punct(d, t);
         bool straight = c == P_DQUOTE, left = c == P_LDQUOTE, right = c == P_RDQUOTE;

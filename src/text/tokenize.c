@@ -79,15 +79,33 @@ typedef struct {
     size_t cap;
 } tok_state;
 
-static sr_status push(tok_state *st, size_t start, size_t end, int kind, int flags)
+/* One step of sr_word_hash, so scanners can hash a word as they read it. */
+#define FNV_BASIS 2166136261u
+static inline uint32_t hash_byte(uint32_t h, unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+    return (h ^ c) * 16777619u;
+}
+
+/* Appends a token; hash is the word hash for words (0 otherwise). The token array grows
+ * here rather than through sr_arena_push: this runs once per token. */
+static sr_status push(tok_state *st, size_t start, size_t end, int kind, int flags, uint32_t hash)
 {
     sr_doc *d = st->doc;
-    sr_token *t = sr_arena_push(d->arena, (void **)&d->tokens, &d->ntokens, &st->cap, sizeof *t, 256);
-    if (!t)
-        return SR_NOMEM;
+    if (d->ntokens == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 256;
+        sr_token *grown = sr_arena_grow(d->arena, d->tokens, d->ntokens, cap, sizeof *grown);
+        if (!grown)
+            return SR_NOMEM;
+        d->tokens = grown;
+        st->cap = cap;
+    }
+    sr_token *t = &d->tokens[d->ntokens++];
+    memset(t, 0, sizeof *t);
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
-    t->hash = kind == SR_TOK_WORD ? sr_word_hash(d->clean + start, end - start) : 0;
+    t->hash = hash;
     t->kind = (uint8_t)kind;
     t->flags = (uint8_t)flags;
     return SR_OK;
@@ -110,23 +128,33 @@ static size_t scan_number(const char *s, size_t n, size_t i)
     return i;
 }
 
-/* Scans a word starting at i (a letter); returns its end. */
-static bool is_alnum_ascii(char c)
-{
-    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
-}
-
-static size_t scan_word(const char *s, size_t n, size_t i)
+/* Scans a word starting at i (a letter); returns its end and stores the word's hash
+ * (sr_word_hash of its bytes) in *hash, so the bytes are read once. */
+static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *hash)
 {
     int32_t cp;
+    uint32_t h = FNV_BASIS;
+    size_t from = i; /* bytes [from, i) are still to be hashed */
     while (i < n) {
-        while (i < n && is_alnum_ascii(s[i]))
-            i++;
+        for (; i < n; i++) { /* ASCII letters and digits, hashed as they are read */
+            unsigned char ch = (unsigned char)s[i], low = ch | 0x20;
+            if ((unsigned char)(low - 'a') < 26)
+                h = (h ^ low) * 16777619u;
+            else if ((unsigned char)(ch - '0') < 10)
+                h = (h ^ ch) * 16777619u;
+            else
+                break;
+        }
+        from = i;
         if (i >= n)
             break;
+        if ((unsigned char)s[i] < 0x80 && s[i] != '\'')
+            break; /* ASCII, neither letter, digit nor apostrophe: the word ends */
         int k = sr_utf8_decode(s + i, n - i, &cp);
         if (is_letter_cp(cp) || (cp < 0x80 && is_digit((char)cp))) {
             i += (size_t)k;
+            for (; from < i; from++)
+                h = hash_byte(h, (unsigned char)s[from]);
             continue;
         }
         int alen;
@@ -145,10 +173,13 @@ static size_t scan_word(const char *s, size_t n, size_t i)
                     break;
             }
             i = j;
+            for (; from < i; from++)
+                h = hash_byte(h, (unsigned char)s[from]);
             continue;
         }
         break;
     }
+    *hash = h;
     return i;
 }
 
@@ -157,6 +188,8 @@ static size_t scan_initialism(const char *s, size_t n, size_t i)
 {
     size_t j = i;
     int groups = 0;
+    if (i + 1 >= n || s[i + 1] != '.')
+        return i; /* nearly every word */
     while (j + 1 < n && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') && s[j + 1] == '.') {
         /* the letter must not continue a longer word */
         j += 2;
@@ -178,7 +211,17 @@ sr_status sr_tokenize(sr_doc *doc)
     doc->ntokens = 0;
     while (i < n) {
         int32_t cp;
-        int k = sr_utf8_decode(s + i, n - i, &cp);
+        int k;
+        unsigned char b = (unsigned char)s[i];
+        if (b == ' ') { /* the commonest byte, before any decoding */
+            pending |= SR_TF_SPACE;
+            i++;
+            continue;
+        }
+        if (b < 0x80)
+            cp = b, k = 1;
+        else
+            k = sr_utf8_decode_slow(s + i, n - i, &cp);
         if (is_space_cp(cp)) {
             pending |= SR_TF_SPACE;
             if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
@@ -187,6 +230,7 @@ sr_status sr_tokenize(sr_doc *doc)
             continue;
         }
         size_t start = i, end;
+        uint32_t hash = 0;
         int kind, flags = pending;
         pending = 0;
         if (cp < 0x80 && is_digit((char)cp)) {
@@ -198,11 +242,13 @@ sr_status sr_tokenize(sr_doc *doc)
                 flags |= SR_TF_UPPER;
             end = scan_initialism(s, n, i);
             if (end == i) {
-                end = scan_word(s, n, i);
+                end = scan_word(s, n, i, &hash);
                 /* a lone capital initial keeps its period: "George W. Bush" */
                 if (end == i + 1 && is_upper_cp(cp) && end < n && s[end] == '.' &&
                     (end + 1 >= n || s[end + 1] == ' '))
-                    end++;
+                    hash = hash_byte(hash, (unsigned char)s[end++]);
+            } else {
+                hash = sr_word_hash(s + i, end - i);
             }
         } else {
             int alen;
@@ -219,11 +265,12 @@ sr_status sr_tokenize(sr_doc *doc)
                     if (!is_letter_cp(after) && !(after < 0x80 && is_digit((char)after))) {
                         kind = SR_TOK_WORD;
                         end = j + 1;
+                        hash = sr_word_hash(s + i, end - i);
                     }
                 }
             }
         }
-        if (push(&st, start, end, kind, flags))
+        if (push(&st, start, end, kind, flags, hash))
             return SR_NOMEM;
         i = end;
     }

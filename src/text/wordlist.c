@@ -64,21 +64,36 @@ static sr_wordindex *index_of(sr_wordlist *wl)
     return expected;
 }
 
+/* sr_wordlist_find before the index is published: build it, or scan without memory. */
+static __attribute__((noinline)) int find_first(sr_wordlist *wl, const sr_doc *d,
+                                                const sr_token *t)
+{
+    sr_wordindex *ix = index_of(wl);
+    if (ix)
+        return sr_wordlist_find(wl, d, t);
+    for (size_t k = 0; entry(wl, k); k++)
+        if (sr_tok_is(d, t, entry(wl, k)))
+            return (int)k;
+    return -1;
+}
+
+/* The recognisers call this several times per token: the path for a published index is
+ * kept small (the build and the scan without memory are out of line). */
 int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t)
 {
     if (t->kind != SR_TOK_WORD)
         return -1;
-    sr_wordindex *ix = index_of(wl);
-    if (!ix) {
-        for (size_t k = 0; entry(wl, k); k++)
-            if (sr_tok_is(d, t, entry(wl, k)))
-                return (int)k;
-        return -1;
+    const sr_wordindex *ix = atomic_load_explicit(&wl->index, memory_order_acquire);
+    if (__builtin_expect(!ix, 0))
+        return find_first(wl, d, t);
+    uint32_t h = t->hash, mask = ix->mask;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        const struct slot *sl = &ix->slots[i];
+        if (sl->pos < 0)
+            return -1;
+        if (sl->hash == h && sr_tok_is(d, t, entry(wl, (size_t)sl->pos)))
+            return sl->pos;
     }
-    for (size_t i = t->hash & ix->mask; ix->slots[i].pos >= 0; i = (i + 1) & ix->mask)
-        if (ix->slots[i].hash == t->hash && sr_tok_is(d, t, entry(wl, (size_t)ix->slots[i].pos)))
-            return ix->slots[i].pos;
-    return -1;
 }
 
 /* ---- word classes: one index over several lists, a bit mask per word ------------ */
@@ -140,23 +155,35 @@ static sr_classindex *class_index(sr_wordclass *wc)
     return expected;
 }
 
+/* sr_wordclass_find before the index is published: build it, or scan without memory. */
+static __attribute__((noinline)) uint32_t class_first(sr_wordclass *wc, const sr_doc *d,
+                                                      const sr_token *t)
+{
+    if (class_index(wc))
+        return sr_wordclass_find(wc, d, t);
+    uint32_t bits = 0;
+    for (const sr_wordpart *p = wc->parts; p->table; p++)
+        for (size_t k = 0; part_entry(p, k); k++)
+            if (sr_tok_is(d, t, part_entry(p, k))) {
+                bits |= p->bits;
+                break;
+            }
+    return bits;
+}
+
 uint32_t sr_wordclass_find(sr_wordclass *wc, const sr_doc *d, const sr_token *t)
 {
     if (t->kind != SR_TOK_WORD)
         return 0;
-    sr_classindex *ix = class_index(wc);
-    if (!ix) {
-        uint32_t bits = 0;
-        for (const sr_wordpart *p = wc->parts; p->table; p++)
-            for (size_t k = 0; part_entry(p, k); k++)
-                if (sr_tok_is(d, t, part_entry(p, k))) {
-                    bits |= p->bits;
-                    break;
-                }
-        return bits;
+    const sr_classindex *ix = atomic_load_explicit(&wc->index, memory_order_acquire);
+    if (__builtin_expect(!ix, 0))
+        return class_first(wc, d, t);
+    uint32_t h = t->hash, mask = ix->mask;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        const struct cslot *sl = &ix->slots[i];
+        if (!sl->bits)
+            return 0;
+        if (sl->hash == h && sr_tok_is(d, t, sl->word))
+            return sl->bits;
     }
-    for (size_t i = t->hash & ix->mask; ix->slots[i].bits; i = (i + 1) & ix->mask)
-        if (ix->slots[i].hash == t->hash && sr_tok_is(d, t, ix->slots[i].word))
-            return ix->slots[i].bits;
-    return 0;
 }
