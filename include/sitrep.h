@@ -35,7 +35,8 @@ extern "C" {
     X(NUL, "NUL byte in text")                                              \
     X(DATE, "malformed date")                                               \
     X(USAGE, "invalid argument")                                            \
-    X(LIMIT, "input exceeds an internal limit")
+    X(LIMIT, "input exceeds an internal limit")                             \
+    X(DICT, "malformed dictionary entry")
 
 typedef enum {
 #define SR_X_ENUM(name, msg) SR_##name,

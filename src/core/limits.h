@@ -21,8 +21,27 @@
 /* Bytes the gzip reader may inflate from one input per byte of compressed input is not
  * limited (real corpora compress 10:1 and more); the record limit above bounds memory. */
 
-/* Mentions per document: a document with more is pathological (a table of numbers)
- * and is truncated with a warning rather than growing without bound. */
+/* Mentions per document: a document with more is pathological (a table of numbers
+ * pasted as text); its analysis stops with SR_LIMIT instead of growing without bound. */
 #define SR_MAX_MENTIONS 1000000
+
+/* ---- dictionaries of actors and agents (src/code/) ---- */
+
+/* Bytes in one dictionary line. TABARI allowed 256; real files have long comments. A
+ * longer line is a binary or a runaway file, reported and skipped. */
+#define SR_DICT_MAX_LINE 65536
+/* Tokens in one phrase. The longest Phoenix phrase has about 15; the cap bounds the
+ * matcher's walk from each token, so scanning stays linear in the tokens. */
+#define SR_DICT_MAX_PHRASE_TOKENS 48
+/* Bytes in one word of a phrase: stems are probed by length with a 64-bit mask. */
+#define SR_DICT_MAX_WORD 63
+/* Code sets on one record (a long career of date-restricted offices has about 20);
+ * resolution walks them for every match, so a hostile file must not make it long. */
+#define SR_DICT_MAX_CODESETS 1024
+/* Codes in one compound code "[A/B/C]" (TABARI's G7 example has 7). */
+#define SR_DICT_MAX_COMPOUND 64
+/* Agent substitution markers ("!PERSON! = MAN, MEN") and items in each. */
+#define SR_DICT_MAX_MARKERS 256
+#define SR_DICT_MAX_MARKER_ITEMS 64
 
 #endif

@@ -59,6 +59,8 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
     st = sr_recognise_dates(d, &m);
     if (!st)
         st = sr_recognise_numbers(d, &m);
+    if (st == SR_NOMEM && m.n >= SR_MAX_MENTIONS)
+        st = SR_LIMIT; /* sr_mention_push refused to grow past the limit */
     if (st)
         return st;
     if (m.n)

@@ -1,0 +1,115 @@
+/* dict_int.h: the dictionary's storage, shared by the reader, the builder and the
+ * matcher (src/code/dict_*.c), not by users of dict.h. */
+#ifndef SR_CODE_DICT_INT_H
+#define SR_CODE_DICT_INT_H
+
+#include "dict.h"
+
+/* Edge kinds of the trie. A WHOLE edge continues the phrase or ends it; a STEM edge
+ * only ends one (stems are final words), so the matcher never branches. */
+enum { EDGE_WHOLE = 0, EDGE_STEM = 1 };
+
+typedef struct {
+    uint32_t parent, hash; /* key: parent node and sr_word_hash of the word */
+    uint32_t child;        /* 0: empty slot (node 0 is the root, never a child) */
+    uint32_t word;         /* interned word, to verify a hash hit */
+    uint8_t kind;          /* EDGE_* */
+} dict_edge;
+
+typedef struct {
+    uint32_t entry[2];     /* phrase id + 1 per sr_dict_kind; 0: none */
+} dict_node;
+
+typedef struct {
+    const char *s;         /* lower-cased ASCII, NUL-terminated, in the arena */
+    uint32_t len, hash;
+} dict_word;
+
+typedef struct {
+    uint32_t record;
+    const char *text;      /* as written */
+    uint8_t kind;          /* sr_dict_kind */
+    uint8_t plural_ok;     /* final whole word also matches with an "S" ending */
+} dict_phrase;
+
+typedef struct {
+    uint32_t first_set, nsets; /* code sets [first_set, first_set + nsets) */
+    const char *primary;
+} dict_record;
+
+typedef struct {
+    int32_t lo, hi;        /* days since 1970-01-01, inclusive */
+    uint32_t first, n;     /* codes: d->code_refs[first .. first + n) */
+    uint8_t restricted;    /* 0: a default code, used when no restriction holds */
+} dict_codeset;
+
+/* A phrase read but not yet in the trie: phrases are tokenized in one batch per file. */
+typedef struct {
+    const char *text;      /* as written, in the dictionary arena */
+    uint32_t len, record, line;
+    uint8_t kind, stem, plural_ok;
+    uint8_t generated;     /* a regular plural the reader made: yields to any entry */
+} dict_pending;
+
+/* An open-addressing index of ids (id + 1 in each slot, 0 empty). */
+typedef struct {
+    uint32_t *slot;
+    size_t cap, n;
+} dict_index;
+
+struct sr_dict {
+    sr_arena *arena;        /* owns everything below */
+    unsigned flags;
+    dict_word *words;
+    size_t nwords, cap_words;
+    dict_index word_ix;
+    sr_dict_code **codes;
+    size_t ncodes, cap_codes;
+    dict_index code_ix;
+    dict_edge *edges;       /* open addressing, cap a power of two */
+    size_t nedges, cap_edges;
+    dict_node *nodes;
+    size_t nnodes, cap_nodes;
+    uint64_t stem_lens;     /* bit k - 1: some stem has k bytes */
+    dict_phrase *phrases;
+    size_t nphrases, cap_phrases, nkind[2];
+    dict_record *records;
+    size_t nrecords, cap_records;
+    dict_codeset *sets;
+    size_t nsets, cap_sets;
+    const sr_dict_code **code_refs;
+    size_t nrefs, cap_refs;
+    size_t errors, warnings, duplicates;
+    sr_status first_status;
+    char err[256], warn[256];
+};
+
+/* ---- dict_build.c ------------------------------------------------------------------ */
+/* Interns a code (without "~"; flags from the caller). NULL on out-of-memory. */
+const sr_dict_code *sr_dict_intern_code(sr_dict *d, const char *s, size_t n, uint32_t flags);
+/* Adds the pending phrases to the trie: tokenizes them in one batch with the document
+ * tokenizer so phrase words are cut exactly as text is. Returns SR_OK, SR_NOMEM, or the
+ * first per-phrase error (reported on d, phrase skipped). name is for messages. */
+sr_status sr_dict_add_pending(sr_dict *d, const char *name, const dict_pending *p, size_t n);
+/* Records an error or a warning "name:line: msg" on d. Returns st. */
+sr_status sr_dict_fail(sr_dict *d, sr_status st, const char *name, uint32_t line,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void sr_dict_warn(sr_dict *d, const char *name, uint32_t line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---- dict_match.c ------------------------------------------------------------------ */
+/* Finds the child of node parent along (hash, kind) whose word equals s[0..n) ignoring
+ * ASCII case; 0 when none. */
+uint32_t sr_dict_edge_find(const sr_dict *d, uint32_t parent, uint32_t hash, int kind,
+                           const char *s, size_t n);
+/* The slot index where key (parent, hash, kind) starts probing. */
+static inline size_t sr_dict_edge_slot(uint32_t parent, uint32_t hash, int kind, size_t cap)
+{
+    uint32_t h = hash ^ (parent * 0x9E3779B1u) ^ ((uint32_t)kind << 31);
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    return h & (cap - 1);
+}
+
+#endif
