@@ -74,6 +74,18 @@ static bool year_like(const sr_nctx *c, size_t i)
     return four_digits(c, i, &y) && y >= 1900 && y <= 2099;
 }
 
+bool sr_num_bare_year(const sr_nctx *c, size_t i)
+{
+    size_t j = i + 1;
+    if (!year_like(c, i) || !sr_n_in(c, j) || c->d->tokens[j].kind != SR_TOK_WORD ||
+        (c->d->tokens[j].flags & SR_TF_UPPER) || sr_lex_closed(c, j) ||
+        sr_lex_scale(c, j) > 0 || sr_lex_unit(c, j) > 0 || sr_lex_vague_scale(c, j) > 0)
+        return false;
+    char code[4];
+    return !sr_lex_currency_after(c, j, code) && !sr_n_word(c, j, "percent") &&
+           !sr_n_word(c, j, "more") && !sr_n_word(c, j, "other");
+}
+
 /* ---- what is not an amount ------------------------------------------------------ */
 
 /* Computes the glued run containing token i and whether it is a URL, address, phone
@@ -252,8 +264,8 @@ size_t sr_num_skip(sr_nctx *c, size_t i)
                               sr_n_punct(c, i - 1, "#")))
         return 1;
     if (year_like(c, i) && sr_n_dash(c, i + 1) && sr_n_glued(c, i + 1) && is_num(c, i + 2) &&
-        sr_n_glued(c, i + 2) && tok_len(c, i + 2) == 2)
-        return 3; /* "2023-24", "1995-01" */
+        sr_n_glued(c, i + 2) && tok_len(c, i + 2) <= 2)
+        return 3; /* "2023-24", "1995-01", "2005-6" */
     if (is_year(c, i) || is_day(c, i))
         return 1;
     return 0;
@@ -478,11 +490,70 @@ static bool m_is_million(const sr_nctx *c, size_t j, bool money)
     size_t k = j + 1;
     if (!sr_n_in(c, k) || c->d->tokens[k].kind != SR_TOK_WORD || sr_lex_closed(c, k))
         return false;
-    static const char *const metre_adjectives[] = {"tall", "long", "high", "wide", "deep",
-                                                   "away", "thick", "across", "short", NULL};
+    /* adjectives of length, and the nouns of races and pools ("the 400m hurdles") */
+    static const char *const metre_adjectives[] = {
+        "tall", "long", "high", "wide", "deep", "away", "thick", "across", "short",
+        "runner", "runners", "race", "races", "sprint", "sprinter", "sprinters", "hurdles",
+        "relay", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "final",
+        "finals", "heat", "heats", "dash", "pool", "steeplechase", "individual", "title",
+        "champion", "gold", "silver", "bronze", "event", "world", "olympic", NULL};
     static sr_wordlist metre_adjectives_w = SR_WORDLIST(metre_adjectives);
     char code[4];
-    return sr_n_find(c, k, &metre_adjectives_w) < 0 && !sr_lex_currency_after(c, k, code);
+    return sr_n_find(c, k, &metre_adjectives_w) < 0 || sr_lex_currency_after(c, k, code);
+}
+
+/* Whether token i holds only ASCII digits, with at most one decimal point when point
+ * is true. */
+static bool plain_digits(const sr_nctx *c, size_t i, bool point)
+{
+    const sr_token *t = &c->d->tokens[i];
+    int points = 0;
+    for (uint32_t k = t->start; k < t->end; k++) {
+        char ch = c->d->clean[k];
+        if (ch == '.' && point && k > t->start + 2 && !points++)
+            continue;
+        if (ch < '0' || ch > '9')
+            return false;
+    }
+    return true;
+}
+
+/* Whether tokens i and i + 1 are apart by one space (or a no-break or thin space). */
+static bool one_space(const sr_nctx *c, size_t i)
+{
+    const char *s = c->d->clean + c->d->tokens[i].end;
+    uint32_t gap = c->d->tokens[i + 1].start - c->d->tokens[i].end;
+    return (gap == 1 && s[0] == ' ') || (gap == 2 && !memcmp(s, "\xC2\xA0", 2)) ||
+           (gap == 3 && (!memcmp(s, "\xE2\x80\xAF", 3) || !memcmp(s, "\xE2\x80\x89", 3)));
+}
+
+/* Thousands grouped by spaces: "40 000", "1 414 021 100", "1 234 567.89". The first
+ * group has one to three digits and each later one three (a decimal part only on the
+ * last), at most five of them; returns the token after the number and its value in *v,
+ * or i + 1 if none. Reads at most six tokens, so the recogniser stays linear. */
+static size_t space_groups(const sr_nctx *c, size_t i, double *v)
+{
+    size_t j = i + 1;
+    if (tok_len(c, i) > 3 || !plain_digits(c, i, false))
+        return j;
+    double w = *v, g;
+    while (is_num(c, j) && !used(c, j) && one_space(c, j - 1) && tok_len(c, j) >= 3 &&
+           plain_digits(c, j, true) &&
+           (tok_len(c, j) == 3 || c->d->clean[c->d->tokens[j].start + 3] == '.') &&
+           digits_value(c, j, &g)) {
+        if (j > i + 5)
+            return i + 1; /* a run of digit groups longer than any amount: a list */
+        w = w * 1000 + g;
+        j++;
+        if (tok_len(c, j - 1) > 3)
+            break;
+    }
+    /* "10 737-800 planes", "10 737s": a number and a model, not one number */
+    if (j > i + 1 && sr_n_glued(c, j) &&
+        (c->d->tokens[j].kind == SR_TOK_WORD || sr_n_dash(c, j) || sr_n_punct(c, j, "/")))
+        return i + 1;
+    *v = w;
+    return j;
 }
 
 /* Digits, then a glued scale or fraction, then spelled scale words. */
@@ -491,8 +562,8 @@ static bool digits_at(const sr_nctx *c, size_t i, bool money, sr_numval *out)
     double v;
     if (!digits_value(c, i, &v))
         return false;
-    compose k = {0, v, 0, C_DIGITS, i + 1, 1};
-    size_t j = i + 1;
+    size_t j = space_groups(c, i, &v);
+    compose k = {0, v, 0, C_DIGITS, j, 1};
     double g = sr_lex_glued_scale(c, j);
     if (sr_n_glued(c, j) && g > 0 && !used(c, j) && m_is_million(c, j, money)) {
         k.current = v * g;

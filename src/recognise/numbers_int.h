@@ -122,6 +122,11 @@ enum { SR_PERIOD_NOUN, SR_PERIOD_ADVERB, SR_PERIOD_ADJECTIVE };
 /* Closed-class word (determiner, preposition, conjunction, pronoun, auxiliary,
  * common verb, adverb, day or month name) that cannot be part of a counted noun phrase. */
 bool sr_lex_closed(const sr_nctx *c, size_t i);
+/* A word that may modify a counted noun but not head it ("largest", "worth", "big"). */
+bool sr_lex_not_head(const sr_nctx *c, size_t i);
+/* A plural noun: a word in "-s" (not "-ss", "-us", "-is"), a demonym in "-ese", or an
+ * irregular plural ("people", "staff", "aircraft"). */
+bool sr_lex_plural(const sr_nctx *c, size_t i);
 /* Month name ("October", "Oct", "Sept"); "May" and "March" only capitalised. */
 bool sr_lex_month(const sr_nctx *c, size_t i);
 /* Word after which a four-digit number is a year ("in", "since", "early"). */
@@ -144,6 +149,9 @@ bool sr_lex_number_start(const sr_nctx *c, size_t i);
  * designation "F-16", list numbering, an ordinal "12th", a URL or phone number, a
  * section label "No. 5"); 0 when token i may start a number. */
 size_t sr_num_skip(sr_nctx *c, size_t i);
+/* A bare year before a noun, not an amount: "2005 sales", "the 2004 results" (news
+ * groups the thousands of an amount: "2,005 people"). */
+bool sr_num_bare_year(const sr_nctx *c, size_t i);
 /* Parses a number starting at token i (digits, spelled-out, scale words, vague
  * amounts, negatives, simple fractions). money is true when a currency precedes, which
  * makes a glued "m" mean million. Returns false when no number starts at i. */

@@ -265,10 +265,18 @@ static const struct {
     {"hryvnia", "UAH"}, {"hryvnias", "UAH"}, {"hryvnas", "UAH"},  {"rupee", "INR"},
     {"rupees", "INR"},  {"shekel", "ILS"},   {"shekels", "ILS"},  {"lira", "TRY"},
     {"rand", "ZAR"},    {"naira", "NGN"},    {"ringgit", "MYR"},  {"rial", "IRR"},
-    {"rials", "IRR"},   {"riyal", "SAR"},    {"riyals", "SAR"},   {"francs", ""},
-    {"franc", ""},      {"pesos", ""},       {"peso", ""},        {"dinars", ""},
+    {"rials", "IRR"},   {"riyal", "SAR"},    {"riyals", "SAR"},   {"francs", "CHF"},
+    {"franc", "CHF"},   {"pesos", ""},       {"peso", ""},        {"dinars", ""},
     {"dinar", ""},      {"cents", ""},       {"cent", ""},        {"pence", "GBP"},
-    {"penny", "GBP"},   {"pennies", ""},     {NULL, NULL},
+    {"penny", "GBP"},   {"pennies", ""},     {"rupiah", "IDR"},   {"rupiahs", "IDR"},
+    {"baht", "THB"},    {"dong", "VND"},     {"zloty", "PLN"},    {"zlotys", "PLN"},
+    {"zlotych", "PLN"}, {"forints", "HUF"},  {"forint", "HUF"},   {"lei", "RON"},
+    {"dirhams", "AED"}, {"dirham", "AED"},   {"taka", "BDT"},     {"tenge", "KZT"},
+    {"lari", "GEL"},    {"kroner", ""},      {"krone", ""},       {"kronor", "SEK"},
+    {"krona", "SEK"},   {"reais", "BRL"},    {"shillings", ""},   {"cedis", "GHS"},
+    {"birr", "ETB"},    {"afghanis", "AFN"}, {"tugriks", "MNT"},  {"tugrik", "MNT"},
+    {"pesetas", "ESP"}, {"peseta", "ESP"},   {"guilders", "NLG"}, {"markka", "FIM"},
+    {"drachmas", "GRD"}, {"lire", "ITL"},    {"escudos", "PTE"},  {NULL, NULL},
 };
 static sr_wordlist currency_words_w = SR_WORDLIST(currency_words);
 
@@ -284,6 +292,12 @@ static const struct {
     {"south", ""},        {"north", ""},        {"hong", "HKD"},      {"new", "NZD"},
     {"kuwaiti", "KWD"},   {"qatari", "QAR"},    {"jordanian", "JOD"}, {"malaysian", "MYR"},
     {"syrian", "SYP"},    {"iraqi", "IQD"},     {"turkish", "TRY"},   {"hongkong", "HKD"},
+    {"danish", "DKK"},    {"norwegian", "NOK"}, {"swedish", "SEK"},   {"dutch", ""},
+    {"finnish", ""},      {"spanish", ""},      {"cfa", "-"},         {"kenyan", "KES"},
+    {"ugandan", "UGX"},   {"tanzanian", "TZS"}, {"nigerian", "NGN"},  {"pakistani", "PKR"},
+    {"argentine", "ARS"}, {"chilean", "CLP"},   {"colombian", "COP"}, {"philippine", "PHP"},
+    {"brazilian", "BRL"}, {"indonesian", "IDR"}, {"zimbabwean", "ZWL"}, {"libyan", "LYD"},
+    {"tunisian", "TND"},  {"algerian", "DZD"},  {"moroccan", "MAD"},  {"sudanese", "SDG"},
     {NULL, NULL},
 };
 static sr_wordlist currency_nation_w = SR_WORDLIST(currency_nation);
@@ -333,7 +347,10 @@ size_t sr_lex_currency_before(const sr_nctx *c, size_t i, char code[4])
         for (size_t k = 0; dollar_prefix[k].w; k++)
             if (sr_n_word(c, i, dollar_prefix[k].w) &&
                 (sr_n_glued(c, i + 1) || (c->d->tokens[i].flags & SR_TF_UPPER) || k == 1 ||
-                 (strlen(dollar_prefix[k].w) > 1 && k != 0))) {
+                 (strlen(dollar_prefix[k].w) > 1 && k != 0) ||
+                 (k == 0 && !sr_n_glued(c, i + 2)))) {
+            /* lower-case "us $ 150" in a lower-cased wire: the pronoun before an amount
+             * ("give us $5") is written with the sign glued to the digits */
                 set_code(code, dollar_prefix[k].code);
                 return 2;
             }
@@ -371,7 +388,8 @@ size_t sr_lex_currency_after(const sr_nctx *c, size_t i, char code[4])
     k = sr_n_find(c, i + n, &currency_words_w);
     if (k < 0)
         return 0;
-    set_code(code, nation && *nation ? nation : currency_words[k].code);
+    /* a nation that names no single code ("CFA francs": XOF or XAF) leaves it unknown */
+    set_code(code, nation && *nation ? (*nation == '-' ? "" : nation) : currency_words[k].code);
     if (n == 2 && sr_n_word(c, i, "south") && sr_n_word(c, i + n, "won"))
         set_code(code, "KRW");
     else if (n == 2 && sr_n_word(c, i, "north") && sr_n_word(c, i + n, "won"))
@@ -515,6 +533,58 @@ static sr_wordlist closed_w = SR_WORDLIST(closed);
 bool sr_lex_closed(const sr_nctx *c, size_t i)
 {
     return sr_n_find(c, i, &closed_w) >= 0;
+}
+
+/* Words that may modify a counted noun but never head it: comparatives and
+ * superlatives ("eight times higher", "one of the lowest"), adjectives used without
+ * their noun ("one big, sharp shock"), and post-modifiers ("contracts worth $3bn",
+ * "plants due to close", "people worldwide"). */
+static const char *const not_heads[] = {
+    "big", "small", "large", "bigger", "smaller", "larger", "biggest", "smallest",
+    "largest", "high", "low", "higher", "lower", "highest", "lowest", "greater", "greatest",
+    "better", "best", "worse", "worst", "cheaper", "dearer", "faster", "slower", "longer",
+    "shorter", "older", "younger", "newer", "richer", "poorer", "stronger", "weaker",
+    "strongest", "weakest", "richest", "poorest", "longest", "fastest", "oldest",
+    "youngest", "newest", "top", "new", "good", "bad", "major", "minor", "main", "key",
+    "possible", "previous", "different", "further", "additional", "extra", "separate",
+    "successive", "consecutive", "likely", "whole", "entire", "own", "leading", "latest",
+    "worth", "due", "worldwide", "nationwide", "apiece", "ahead", "alike", "aged",
+    "short", "deep", "wide", "tall", "long", "old", NULL,
+};
+static sr_wordlist not_heads_w = SR_WORDLIST(not_heads);
+
+bool sr_lex_not_head(const sr_nctx *c, size_t i)
+{
+    return sr_n_find(c, i, &not_heads_w) >= 0;
+}
+
+/* Plural nouns without a plural "-s": "200 staff", "12 police", "six aircraft". */
+static const char *const plurals[] = {
+    "people", "men", "women", "children", "staff", "police", "personnel", "aircraft",
+    "spacecraft", "crew", "cattle", "sheep", "fish", "deer", "livestock", "feet", "teeth",
+    "geese", "mice", "data", "media", "criteria", "phenomena", "bacteria", "offspring",
+    "infantry", "clergy", "militia", "youth", "poultry", "swine", "dozen", "head",
+    "folk", "alumni", "taliban", NULL,
+};
+static sr_wordlist plurals_w = SR_WORDLIST(plurals);
+
+bool sr_lex_plural(const sr_nctx *c, size_t i)
+{
+    if (!sr_n_in(c, i) || c->d->tokens[i].kind != SR_TOK_WORD)
+        return false;
+    const sr_token *t = &c->d->tokens[i];
+    const char *s = c->d->clean + t->start;
+    size_t n = t->end - t->start;
+    char z = n ? (char)(s[n - 1] | 0x20) : 0, y = n >= 2 ? (char)(s[n - 2] | 0x20) : 0;
+    /* "-is" is plural in a capitalised demonym ("Israelis", "Iraqis"), singular in
+     * "crisis", "basis" */
+    if (n >= 2 && z == 's' && y != 's' && y != 'u' &&
+        (y != 'i' || (t->flags & SR_TF_UPPER)))
+        return true;
+    /* demonyms in "-ese": "3,000 Chinese", "the 20 Japanese" */
+    if (n >= 5 && z == 'e' && y == 's' && (s[n - 3] | 0x20) == 'e')
+        return true;
+    return sr_n_find(c, i, &plurals_w) >= 0;
 }
 
 /* Month names and their abbreviations; "may" and "mar" need a capital (see below). */

@@ -151,34 +151,134 @@ static size_t content_word(const sr_nctx *c, size_t j)
     return e;
 }
 
-/* Scans a noun phrase of content words from p. A participle ("-ed", "-ing") is taken
- * only as a modifier before another content word, and never right after a plural
- * noun, where it is the verb ("soldiers arrived"). Returns false when none. */
-static bool np_scan(const sr_nctx *c, size_t p, size_t max, size_t *end, size_t *hfirst,
-                    size_t *hend)
+/* A scanned noun phrase: word k spans tokens [w[k], w[k + 1]), k < n. */
+typedef struct {
+    size_t w[NP_MAX_WORDS + 1];
+    size_t n;
+} np_t;
+
+static bool upper(const sr_nctx *c, size_t i)
 {
-    size_t j = p, words = 0;
-    while (words < max) {
+    return (tok(c, i)->flags & SR_TF_UPPER) != 0;
+}
+
+/* Whether a capitalised word at j, after the lower-case word ending at j - 1, starts a
+ * name outside the phrase: after a plural noun ("runners Roger Black"), or when the
+ * capitalised words end the phrase ("on one point Mr Kok was clear"), unless the word
+ * before is a participle, which modifies them ("shrinking GDP"). Names inside a phrase
+ * modify a lower-case noun after them ("central European states"). */
+static bool name_after(const sr_nctx *c, size_t j)
+{
+    if (ends_with(c, j - 1, "s") && !ends_with(c, j - 1, "ss"))
+        return true;
+    if (ends_with(c, j - 1, "ing") || ends_with(c, j - 1, "ed"))
+        return false;
+    for (size_t k = 0; k < NP_MAX_WORDS; k++) {
+        size_t e = content_word(c, j);
+        if (e == j)
+            return true;
+        if (!upper(c, j))
+            return false;
+        j = e;
+    }
+    return false;
+}
+
+/* Scans a noun phrase of at most max content words from p. A participle ("-ed",
+ * "-ing") is taken only as a modifier before another content word, and never right after
+ * a plural noun, where it is the verb ("soldiers arrived"). A name after a lower-case
+ * word ends the phrase (name_after). Returns the number of words. */
+static size_t np_scan(const sr_nctx *c, size_t p, size_t max, np_t *np)
+{
+    size_t j = p;
+    np->n = 0;
+    np->w[0] = p;
+    while (np->n < max) {
         size_t e = content_word(c, j);
         if (e == j)
             break;
-        /* a capitalised word after a plural noun starts a name: "runners Roger Black" */
-        if (words > 0 && (tok(c, j)->flags & SR_TF_UPPER) &&
-            !(tok(c, *hfirst)->flags & SR_TF_UPPER) && ends_with(c, *hend - 1, "s") &&
-            !ends_with(c, *hend - 1, "ss"))
+        if (np->n > 0 && upper(c, j) && !upper(c, np->w[np->n - 1]) && name_after(c, j))
             break;
         if (e == j + 1 && (ends_with(c, j, "ed") || ends_with(c, j, "ing"))) {
-            bool after_plural = words > 0 && ends_with(c, *hend - 1, "s");
+            bool after_plural = np->n > 0 && ends_with(c, j - 1, "s");
             if (after_plural || content_word(c, e) == e)
                 break;
         }
-        *hfirst = j;
-        *hend = e;
-        j = e;
-        words++;
+        np->w[np->n++] = j;
+        np->w[np->n] = j = e;
     }
-    *end = j;
-    return words > 0;
+    return np->n;
+}
+
+/* Whether word k of np (its last token, for a compound "Mini-workers") is plural. */
+static bool np_plural(const sr_nctx *c, const np_t *np, size_t k)
+{
+    return sr_lex_plural(c, np->w[k + 1] - 1);
+}
+
+/* "15 deep and surface mines", "77 short and medium-range flights": one modifier
+ * coordinated with the modifiers of a plural noun. Extends np over the second part. */
+static void np_coordinate(const sr_nctx *c, np_t *np)
+{
+    size_t j = np->w[np->n];
+    if (np->n != 1 || np_plural(c, np, 0) || upper(c, np->w[0]) ||
+        !(sr_n_word(c, j, "and") || sr_n_word(c, j, "or")))
+        return;
+    np_t b;
+    if (np_scan(c, j + 1, NP_MAX_WORDS - 2, &b) < 2 || !np_plural(c, &b, b.n - 1))
+        return;
+    np->w[1] = j; /* the conjunction is word 1 */
+    for (size_t k = 0; k <= b.n; k++)
+        np->w[k + 2] = b.w[k];
+    np->n = b.n + 2;
+}
+
+/* Trims what cannot head the counted phrase: a trailing comparative, superlative or
+ * post-modifier ("eight times higher", "contracts worth"), and for a plural count a
+ * trailing word after the last plural noun ("members gather", "cities worldwide").
+ * Returns false when no noun is left: an amount of more than one that has no plural
+ * noun ("the 777 plane", "the 169,000 figure", "24 Ore"), or "one" before a name alone
+ * ("one Europe"). */
+static bool np_trim(const sr_nctx *c, np_t *np, const expr_t *e)
+{
+    while (np->n > 0 && np->w[np->n] == np->w[np->n - 1] + 1 &&
+           sr_lex_not_head(c, np->w[np->n - 1]))
+        np->n--;
+    if (np->n == 0)
+        return false;
+    bool one = e->a.value == 1 && !e->range;
+    if (one) {
+        for (size_t k = 0; k < np->n; k++)
+            if (!upper(c, np->w[k]))
+                return true;
+        return np_plural(c, np, np->n - 1);
+    }
+    if (e->u.kind != SR_UNIT_COUNT)
+        return true; /* "tonnes of grain": a mass noun */
+    size_t k = np->n;
+    while (k > 0 && !np_plural(c, np, k - 1))
+        k--;
+    if (k == 0)
+        return false;
+    np->n = k;
+    return true;
+}
+
+/* A possessive after a partitive "of": "two of Japan's biggest banks", "of the world's
+ * largest". Returns the token after "'s", or p when there is none. */
+static size_t possessive(const sr_nctx *c, size_t p)
+{
+    size_t j = p;
+    for (int k = 0; k < 3; k++) {
+        size_t e = content_word(c, j);
+        if (e == j)
+            break;
+        j = e;
+        if (sr_n_punct(c, j, "'s") || sr_n_word(c, j, "'s") ||
+            (sr_n_punct(c, j, "'") && sr_n_glued(c, j) && ends_with(c, j - 1, "s")))
+            return j + 1;
+    }
+    return p;
 }
 
 /* Determiners skipped after a partitive "of": "500 of the soldiers". */
@@ -189,7 +289,7 @@ static sr_wordlist partitive_det_w = SR_WORDLIST(partitive_det);
 /* Finds the counted noun phrase after the mention. */
 static void counted(const sr_nctx *c, expr_t *e)
 {
-    size_t p = e->end, end, hf = 0, he = 0;
+    size_t p = e->end, end;
     if (e->u.kind == SR_UNIT_MONEY || e->u.kind == SR_UNIT_PERCENT || e->a.fraction)
         return;
     if (sr_n_word(c, p, "of")) {
@@ -199,24 +299,37 @@ static void counted(const sr_nctx *c, expr_t *e)
                 return;
             p++;
         }
+        if (e->u.kind == SR_UNIT_COUNT)
+            p = possessive(c, p);
     } else if (e->u.kind == SR_UNIT_MEASURE) {
         return;
     } else if ((sr_n_word(c, p, "more") || sr_n_word(c, p, "fewer") ||
                 sr_n_word(c, p, "other")) && content_word(c, p + 1) > p + 1) {
         p++; /* "10 more soldiers": counted "soldiers" */
     }
-    if (!np_scan(c, p, NP_MAX_WORDS, &end, &hf, &he))
+    np_t np;
+    if (!np_scan(c, p, NP_MAX_WORDS, &np))
         return;
-    /* "rounds of ammunition", "tonnes of grain": a bare "of" complement */
+    np_coordinate(c, &np);
+    end = np.w[np.n];
+    /* "rounds of ammunition", "500 head of cattle": a bare "of" complement */
+    bool complement = false;
     if (sr_n_word(c, end, "of") && content_word(c, end + 1) > end + 1) {
-        size_t end2, hf2 = 0, he2 = 0;
-        if (np_scan(c, end + 1, 4, &end2, &hf2, &he2))
-            end = end2;
+        np_t of;
+        if (np_scan(c, end + 1, 4, &of)) {
+            end = of.w[of.n];
+            complement = true;
+        }
+    }
+    if (!complement) {
+        if (!np_trim(c, &np, e))
+            return;
+        end = np.w[np.n];
     }
     e->cfirst = p;
     e->cend = end;
-    e->hfirst = hf;
-    e->hend = he;
+    e->hfirst = np.w[np.n - 1];
+    e->hend = np.w[np.n];
 }
 
 /* ---- rates ---------------------------------------------------------------------- */
@@ -334,6 +447,38 @@ static bool pronoun_one(const sr_nctx *c, const sr_numval *v)
            (sr_n_find(c, v->first - 1, &before_w) >= 0 || sr_n_word(c, v->first + 1, "another"));
 }
 
+/* A spelled number that names rather than counts: "number one", a capital inside a
+ * sentence ("Formula One", "the Three Gorges Dam"), or a lone "one of" ("one of the
+ * biggest investors": a pronoun, not a count of investors). */
+static bool spelled_name(const sr_nctx *c, const sr_numval *v, bool bare)
+{
+    size_t i = v->first;
+    if (tok(c, i)->kind != SR_TOK_WORD || sr_lex_cardinal(c, i) < 0)
+        return false;
+    if (sr_n_in(c, i - 1) && sr_lex_label_before(c, i - 1))
+        return true;
+    if (upper(c, i) && sr_n_in(c, i - 1) &&
+        (tok(c, i - 1)->kind == SR_TOK_WORD || tok(c, i - 1)->kind == SR_TOK_NUM))
+        return true;
+    return bare && v->end == i + 1 && sr_n_word(c, i, "one") && sr_n_word(c, v->end, "of");
+}
+
+/* Digits naming a model, index or title after a name: "the Nikkei 225 index", "Boeing
+ * 737 planes", "the BMW 1 Series", "Euro 2004". The name must itself follow a
+ * determiner or another capitalised word, so "gave Ukraine 31 tanks" still counts. */
+static bool model_number(const sr_nctx *c, const expr_t *e)
+{
+    size_t i = e->a.first;
+    if (tok(c, i)->kind != SR_TOK_NUM || e->u.kind != SR_UNIT_COUNT || e->a.scale != 1 ||
+        !sr_n_in(c, i - 2) || tok(c, i - 1)->kind != SR_TOK_WORD || !upper(c, i - 1) ||
+        sr_lex_closed(c, i - 1) || sr_lex_month(c, i - 1) || memchr(c->d->clean + tok(c, i)->start, ',', tok(c, i)->end - tok(c, i)->start))
+        return false;
+    size_t b = i - 2;
+    return (tok(c, b)->kind == SR_TOK_WORD && upper(c, b) && !sr_lex_closed(c, b)) ||
+           sr_n_word(c, b, "the") || sr_n_word(c, b, "a") || sr_n_word(c, b, "its") ||
+           sr_n_word(c, b, "their") || sr_n_word(c, b, "'s") || sr_n_punct(c, b, "'s");
+}
+
 /* A spelled number glued to a word that is no unit: "one-off", "two-way". */
 static bool spelled_compound(const sr_nctx *c, const sr_numval *v)
 {
@@ -381,6 +526,22 @@ static void post_hedge(const sr_nctx *c, expr_t *e)
         }
 }
 
+/* "millions of euros", "hundreds of millions of dollars": a vague amount of money. */
+static void vague_money(const sr_nctx *c, expr_t *e)
+{
+    char cur[4];
+    size_t j = e->a.end, n;
+    if (!e->a.vague || e->u.kind != SR_UNIT_COUNT || !sr_n_word(c, j, "of") || used(c, j + 1))
+        return;
+    n = sr_lex_currency_after(c, j + 1, cur);
+    if (!n || (sr_n_word(c, j + 1, "pounds") && sr_n_word(c, j + 1 + n, "of")))
+        return;
+    e->u.kind = SR_UNIT_MONEY;
+    memcpy(e->u.cur, cur, 4);
+    e->u.first = j + 1;
+    e->u.end = j + 1 + n;
+}
+
 /* Is the token before "from"/the number a verb of change ("rose from", "fell by")? */
 static bool after_change(const sr_nctx *c, size_t i)
 {
@@ -415,7 +576,8 @@ static bool try_expr(sr_nctx *c, size_t i, expr_t *e)
     e->a = a;
     if (ns != i && tok(c, ns)->kind == SR_TOK_NUM && sr_num_skip(c, ns))
         return false;
-    if (pronoun_one(c, &e->a) || spelled_compound(c, &e->a))
+    if (pronoun_one(c, &e->a) || spelled_compound(c, &e->a) ||
+        spelled_name(c, &e->a, ns == i) || (ns == i && sr_num_bare_year(c, ns)))
         return false;
     bool change = after_change(c, intro ? i + 1 : i);
     e->start = i;
@@ -428,6 +590,9 @@ static bool try_expr(sr_nctx *c, size_t i, expr_t *e)
         e->u.first = j;
         e->u.end = j + cn;
     }
+    if (ns == i && model_number(c, e))
+        return false;
+    vague_money(c, e);
     if (e->u.end > e->end)
         e->end = e->u.end;
     try_range(c, e, intro, change);

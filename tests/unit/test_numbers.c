@@ -57,6 +57,10 @@ TEST(numbers_pathological)
     check_linear("between 1 and ", 50000, 1);
     check_linear("one hundred and ", 50000, 1);
     check_linear("7 every ", 50000, 1);
+    check_linear("100 ", 50000, 1);               /* one chain of space-grouped thousands */
+    check_linear("one of ", 50000, 0);
+    check_linear("5 Big Name ", 50000, 1);        /* names after every number */
+    check_linear("9 new central Western ", 50000, 1);
 }
 
 TEST(numbers_kinds)
