@@ -127,7 +127,7 @@ int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t);
 typedef struct {
     const void *table;
     size_t stride;
-    uint32_t bits;                  /* not 0 */
+    uint32_t bits;                  /* not 0 besides SR_WORDPART_S */
 } sr_wordpart;
 typedef struct sr_classindex sr_classindex;
 typedef struct {
@@ -136,6 +136,9 @@ typedef struct {
 } sr_wordclass;
 
 #define SR_WORDPART(arr, bits) {(arr), sizeof((arr)[0]), (bits)}
+/* In a part's bits: the part lists each of its words with a final "s" added, and not the
+ * word itself ("valentine" stands for "Valentines"). The bit is never returned. */
+#define SR_WORDPART_S (1u << 31)
 
 /* The bits of every part that lists token t's word (ASCII case-insensitive); 0 for a
  * token that is not a word. Thread-safe. */

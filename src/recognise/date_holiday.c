@@ -33,18 +33,7 @@ enum {
     HF_NATION = 4, /* "India's Independence Day" is another country's */
 };
 
-typedef struct {
-    const char *key;    /* the first word as a token, the index: "st" for "st.", "valentine"
-                           for "valentine's" (which also matches "valentines") */
-    const char *phrase; /* lower-case words; "?w" optional (never the first); "w's"
-                           possessive; "w." */
-    uint8_t rule;       /* hrule */
-    int8_t a, b, c;
-    uint8_t flags;
-    int8_t off;         /* days after the day the rule gives ("Black Friday") */
-} holiday;
-
-static const holiday table[] = {
+const dh_holiday dh_table[] = {
     {"new", "new year's day", HR_FIXED, 1, 1, 0, 0, 0},
     {"new", "new year's eve", HR_FIXED, 12, 31, 0, 0, 0},
     {"epiphany", "epiphany", HR_FIXED, 1, 6, 0, HF_CAP | HF_NOUN, 0},
@@ -128,11 +117,11 @@ static const holiday table[] = {
     {NULL, NULL, 0, 0, 0, 0, 0, 0}, /* ends the word list */
 };
 
-#define NHOL (sizeof table / sizeof table[0] - 1)
+#define NHOL (sizeof dh_table / sizeof dh_table[0] - 1)
 
 /* The table by key; names sharing a first word are adjacent, so a lookup finds the first
  * of them and the rest follow. */
-static sr_wordlist keys = SR_WORDLIST(table);
+static sr_wordlist keys = SR_WORDLIST(dh_table);
 
 /* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm), as days. */
 static int32_t easter(int y)
@@ -175,7 +164,7 @@ bool dh_span(int h, int year, dspan *o)
 {
     if (h < 1 || (size_t)h > NHOL || year < 1583 || year > 9000)
         return false;
-    const holiday *x = &table[h - 1];
+    const dh_holiday *x = &dh_table[h - 1];
     int32_t d;
     switch (x->rule) {
     case HR_FIXED:
@@ -348,11 +337,6 @@ static int key_of(const sr_doc *d, const sr_token *t, bool strip_s)
     return sr_wordlist_find(&keys, d, &u);
 }
 
-bool dh_starts(const sr_doc *d, const sr_token *t)
-{
-    return t->kind == SR_TOK_WORD && (key_of(d, t, false) >= 0 || key_of(d, t, true) >= 0);
-}
-
 /* The longest holiday name at token i: its 1-based index, *end the token after. Only the
  * names indexed under the token's word are tried; among names of equal length the first
  * in the table wins (two keys never both fit one token: no key is another plus "s"). */
@@ -365,9 +349,9 @@ static int name_at(const dctx *c, size_t i, size_t *end)
         return 0;
     for (int pass = 0; pass < 2; pass++) {
         int k = key_of(c->d, t, pass == 1);
-        for (size_t h = (size_t)k; k >= 0 && h < NHOL && !strcmp(table[h].key, table[k].key);
+        for (size_t h = (size_t)k; k >= 0 && h < NHOL && !strcmp(dh_table[h].key, dh_table[k].key);
              h++) {
-            size_t e = phrase_at(c, i, table[h].phrase);
+            size_t e = phrase_at(c, i, dh_table[h].phrase);
             if (e > *end)
                 *end = e, best = (int)h + 1;
         }
@@ -382,7 +366,7 @@ bool dm_holiday(const dctx *c, size_t i, dmatch *m)
     int h = name_at(c, i == j ? i : j, &k);
     if (!h)
         return false;
-    const holiday *x = &table[h - 1];
+    const dh_holiday *x = &dh_table[h - 1];
     memset(&m->s, 0, sizeof m->s);
     m->s.kind = DK_HOLIDAY;
     m->s.grain = SR_GRAIN_DAY;

@@ -102,7 +102,7 @@ enum {
     DC_IN = 1 << 12,       /* "in": "in two weeks" */
     DC_EARLIER = 1 << 13,  /* "earlier", "later" */
     DC_WINDOW = 1 << 14,   /* "past", "following" */
-    DC_HOLIDAY = 1 << 15,  /* the first word of a holiday name (dh_starts) */
+    DC_HOLIDAY = 1 << 15,  /* the first word of a holiday name, or it plus "s" */
     DC_PART = 1 << 16,     /* "early", "mid", "late", "end", "beginning", "start", "middle",
                               "close", "first", "second", "latter" */
     DC_FROM = 1 << 17,     /* "from", "between": a range */
@@ -182,12 +182,24 @@ bool dr_pick(const dspec *s, dspan *u);
 long dm_count(const dctx *c, size_t i);
 
 /* ---- date_holiday.c: named holidays ------------------------------------------- */
+/* One holiday name and its rule (the rules, flags and matching are date_holiday.c's). */
+typedef struct {
+    const char *key;    /* the first word as a token, the index: "st" for "st.", "valentine"
+                           for "valentine's" (which also matches "valentines") */
+    const char *phrase; /* lower-case words; "?w" optional (never the first); "w's"
+                           possessive; "w." */
+    uint8_t rule;       /* hrule */
+    int8_t a, b, c;
+    uint8_t flags;
+    int8_t off;         /* days after the day the rule gives ("Black Friday") */
+} dh_holiday;
+/* The holidays, ended by a NULL key: also a word-list table of their first words, which
+ * dl_class folds into its one lookup. */
+extern const dh_holiday dh_table[];
 /* "Christmas", "last Easter", "Thanksgiving 2013", "MLK Day of last year". */
 bool dm_holiday(const dctx *c, size_t i, dmatch *m);
 /* The days of holiday h (1-based) in a year; false if out of range. */
 bool dh_span(int h, int year, dspan *o);
-/* Whether token t can begin a holiday name (its first word, or that word plus "s"). */
-bool dh_starts(const sr_doc *d, const sr_token *t);
 
 /* ---- date_lex.c: words --------------------------------------------------------- */
 /* Month named by token t (full or abbreviated, any case), 1..12, or 0. *abbrev is set

@@ -213,71 +213,71 @@ bool dl_intro(const sr_doc *d, const sr_token *t)
     return lookup(d, t, &w_list) >= 0;
 }
 
-/* The words that can begin a date expression, or follow "the" in one, with their DC_*
- * bits (date_int.h). Every word a matcher in date_match.c, date_rel.c, date_period.c
- * tests at its first token, or right after a first "the", must be here with the bit
- * that matcher's entry in date_match.c asks for; holiday names come from
- * date_holiday.c. A word is listed once, with all its bits. */
-static const struct {
-    const char *w;
-    uint32_t bits;
-} classes[] = {
-    {"monday", DC_WEEKDAY}, {"tuesday", DC_WEEKDAY}, {"wednesday", DC_WEEKDAY},
-    {"thursday", DC_WEEKDAY}, {"friday", DC_WEEKDAY}, {"saturday", DC_WEEKDAY},
-    {"sunday", DC_WEEKDAY}, {"mon", DC_WEEKDAY}, {"tue", DC_WEEKDAY}, {"tues", DC_WEEKDAY},
-    {"wed", DC_WEEKDAY}, {"thu", DC_WEEKDAY}, {"thur", DC_WEEKDAY}, {"thurs", DC_WEEKDAY},
-    {"fri", DC_WEEKDAY}, {"sat", DC_WEEKDAY}, {"sun", DC_WEEKDAY},
-    {"january", DC_MONTH}, {"february", DC_MONTH}, {"march", DC_MONTH}, {"april", DC_MONTH},
-    {"may", DC_MONTH}, {"june", DC_MONTH}, {"july", DC_MONTH}, {"august", DC_MONTH},
-    {"september", DC_MONTH}, {"october", DC_MONTH}, {"november", DC_MONTH},
-    {"december", DC_MONTH}, {"jan", DC_MONTH}, {"feb", DC_MONTH}, {"mar", DC_MONTH},
-    {"apr", DC_MONTH}, {"jun", DC_MONTH}, {"jul", DC_MONTH}, {"aug", DC_MONTH},
-    {"sep", DC_MONTH}, {"sept", DC_MONTH}, {"oct", DC_MONTH}, {"nov", DC_MONTH},
-    {"dec", DC_MONTH},
-    {"the", DC_THE},
-    {"this", DC_DET}, {"last", DC_DET}, {"previous", DC_DET}, {"next", DC_DET},
-    {"coming", DC_DET},
-    {"first", DC_ORD | DC_PART}, {"second", DC_ORD | DC_PART}, {"third", DC_ORD},
-    {"fourth", DC_ORD}, {"fifth", DC_ORD}, {"sixth", DC_ORD}, {"seventh", DC_ORD},
-    {"eighth", DC_ORD}, {"ninth", DC_ORD}, {"tenth", DC_ORD}, {"eleventh", DC_ORD},
-    {"twelfth", DC_ORD}, {"thirteenth", DC_ORD}, {"fourteenth", DC_ORD},
-    {"fifteenth", DC_ORD}, {"sixteenth", DC_ORD}, {"seventeenth", DC_ORD},
-    {"eighteenth", DC_ORD}, {"nineteenth", DC_ORD}, {"twentieth", DC_ORD},
-    {"thirtieth", DC_ORD},
-    {"spring", DC_SEASON}, {"summer", DC_SEASON}, {"autumn", DC_SEASON}, {"fall", DC_SEASON},
-    {"winter", DC_SEASON},
-    {"q1", DC_QUARTER}, {"q2", DC_QUARTER}, {"q3", DC_QUARTER}, {"q4", DC_QUARTER},
-    {"final", DC_QUARTER},
-    {"yesterday", DC_DAYWORD}, {"today", DC_DAYWORD}, {"tomorrow", DC_DAYWORD},
-    {"tonight", DC_DAYWORD},
-    {"zero", DC_COUNT}, {"one", DC_COUNT}, {"two", DC_COUNT}, {"three", DC_COUNT},
-    {"four", DC_COUNT}, {"five", DC_COUNT}, {"six", DC_COUNT}, {"seven", DC_COUNT},
-    {"eight", DC_COUNT}, {"nine", DC_COUNT}, {"ten", DC_COUNT}, {"eleven", DC_COUNT},
-    {"twelve", DC_COUNT}, {"thirteen", DC_COUNT}, {"fourteen", DC_COUNT},
-    {"fifteen", DC_COUNT}, {"sixteen", DC_COUNT}, {"seventeen", DC_COUNT},
-    {"eighteen", DC_COUNT}, {"nineteen", DC_COUNT}, {"twenty", DC_COUNT | DC_TENS},
-    {"thirty", DC_COUNT | DC_TENS}, {"forty", DC_COUNT}, {"fifty", DC_COUNT},
-    {"sixty", DC_COUNT}, {"seventy", DC_COUNT}, {"eighty", DC_COUNT}, {"ninety", DC_COUNT},
-    {"a", DC_COUNT}, {"an", DC_COUNT},
-    {"in", DC_IN},
-    {"earlier", DC_EARLIER}, {"later", DC_EARLIER},
-    {"past", DC_WINDOW}, {"following", DC_WINDOW},
-    {"early", DC_PART}, {"mid", DC_PART}, {"late", DC_PART}, {"end", DC_PART},
-    {"beginning", DC_PART}, {"start", DC_PART}, {"middle", DC_PART}, {"close", DC_PART},
-    {"latter", DC_PART},
-    {"from", DC_FROM}, {"between", DC_FROM},
-    {"day", DC_UNIT | DC_AFTER_THE}, {"days", DC_UNIT}, {"week", DC_UNIT}, {"weeks", DC_UNIT},
-    {"month", DC_UNIT}, {"months", DC_UNIT}, {"year", DC_UNIT | DC_AFTER_THE},
-    {"years", DC_UNIT}, {"quarter", DC_UNIT}, {"quarters", DC_UNIT}, {"decade", DC_UNIT},
-    {"decades", DC_UNIT}, {"weekend", DC_UNIT | DC_AFTER_THE}, {"weekends", DC_UNIT},
-    {"fortnight", DC_UNIT}, {"fortnights", DC_UNIT},
-    {"current", DC_AFTER_THE}, {"twenties", DC_AFTER_THE}, {"thirties", DC_AFTER_THE},
-    {"forties", DC_AFTER_THE}, {"fifties", DC_AFTER_THE}, {"sixties", DC_AFTER_THE},
-    {"seventies", DC_AFTER_THE}, {"eighties", DC_AFTER_THE}, {"nineties", DC_AFTER_THE},
-    {NULL, 0},
+/* The words that can begin a date expression, or follow "the" in one, by DC_* bit
+ * (date_int.h). Every word a matcher in date_match.c, date_rel.c, date_period.c tests at
+ * its first token, or right after a first "the", must be in the list of the bit that
+ * matcher's entry in date_match.c asks for; a word in several lists gets all their bits.
+ * Holiday names' first words come from date_holiday.c's table, with and without a final
+ * "s" ("Valentines" may begin "valentine's day"). */
+static const char *const c_weekday[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
+static const char *const c_month[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", NULL};
+static const char *const c_the[] = {"the", NULL};
+static const char *const c_det[] = {"this", "last", "previous", "next", "coming", NULL};
+static const char *const c_ord[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", NULL};
+static const char *const c_tens[] = {"twenty", "thirty", NULL};
+static const char *const c_season[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
+static const char *const c_quarter[] = {"q1", "q2", "q3", "q4", "final", NULL};
+static const char *const c_dayword[] = {"yesterday", "today", "tomorrow", "tonight", NULL};
+static const char *const c_count[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "a", "an", NULL};
+static const char *const c_in[] = {"in", NULL};
+static const char *const c_earlier[] = {"earlier", "later", NULL};
+static const char *const c_window[] = {"past", "following", NULL};
+static const char *const c_part[] = {"first", "second", "early", "mid", "late", "end",
+                                     "beginning", "start", "middle", "close", "latter", NULL};
+static const char *const c_from[] = {"from", "between", NULL};
+static const char *const c_unit[] = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
+    "quarters", "decade", "decades", "weekend", "weekends", "fortnight", "fortnights", NULL};
+static const char *const c_after_the[] = {
+    "day", "year", "weekend", "current", "twenties", "thirties", "forties", "fifties",
+    "sixties", "seventies", "eighties", "nineties", NULL};
+static const sr_wordpart class_parts[] = {
+    SR_WORDPART(c_weekday, DC_WEEKDAY),
+    SR_WORDPART(c_month, DC_MONTH),
+    SR_WORDPART(c_the, DC_THE),
+    SR_WORDPART(c_det, DC_DET),
+    SR_WORDPART(c_ord, DC_ORD),
+    SR_WORDPART(c_tens, DC_TENS),
+    SR_WORDPART(c_season, DC_SEASON),
+    SR_WORDPART(c_quarter, DC_QUARTER),
+    SR_WORDPART(c_dayword, DC_DAYWORD),
+    SR_WORDPART(c_count, DC_COUNT),
+    SR_WORDPART(c_in, DC_IN),
+    SR_WORDPART(c_earlier, DC_EARLIER),
+    SR_WORDPART(c_window, DC_WINDOW),
+    SR_WORDPART(c_part, DC_PART),
+    SR_WORDPART(c_from, DC_FROM),
+    SR_WORDPART(c_unit, DC_UNIT),
+    SR_WORDPART(c_after_the, DC_AFTER_THE),
+    SR_WORDPART(dh_table, DC_HOLIDAY),
+    SR_WORDPART(dh_table, DC_HOLIDAY | SR_WORDPART_S),
+    {NULL, 0, 0},
 };
-static sr_wordlist classes_w = SR_WORDLIST(classes);
+static sr_wordclass classes = {class_parts, NULL};
 
+/* One probe per word: the class index holds every list above. */
 uint32_t dl_class(const sr_doc *d, const sr_token *t)
 {
     if (t->kind == SR_TOK_NUM)
@@ -286,8 +286,5 @@ uint32_t dl_class(const sr_doc *d, const sr_token *t)
         unsigned char ch = (unsigned char)d->clean[t->start];
         return ch == '\'' || ch == 0xE2 ? DC_APOS : 0;
     }
-    if (t->kind != SR_TOK_WORD)
-        return 0;
-    int k = sr_wordlist_find(&classes_w, d, t);
-    return (k < 0 ? 0 : classes[k].bits) | (dh_starts(d, t) ? DC_HOLIDAY : 0);
+    return sr_wordclass_find(&classes, d, t);
 }

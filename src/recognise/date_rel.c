@@ -186,8 +186,14 @@ static bool r_earlier(const dctx *c, size_t i, dmatch *m)
     return true;
 }
 
+/* Each form is tried only when token i has a class (dl_class) that can begin it. */
 bool dm_relative(const dctx *c, size_t i, dmatch *m)
 {
-    return r_dayword(c, i, m) || r_ago(c, i, m) || r_in(c, i, m) || r_earlier(c, i, m) ||
-           r_unit(c, i, m) || r_weekday(c, i, m);
+    uint32_t u = dm_cls(c, i);
+    return ((u & (DC_DAYWORD | DC_THE | DC_DET)) && r_dayword(c, i, m)) ||
+           ((u & (DC_NUM | DC_COUNT)) && r_ago(c, i, m)) ||
+           ((u & (DC_IN | DC_NUM | DC_COUNT)) && r_in(c, i, m)) ||
+           ((u & DC_EARLIER) && r_earlier(c, i, m)) ||
+           ((u & (DC_THE | DC_DET)) && r_unit(c, i, m)) ||
+           ((u & (DC_DET | DC_WINDOW | DC_WEEKDAY)) && r_weekday(c, i, m));
 }

@@ -212,7 +212,7 @@ static int numeric_order(const dctx *c)
     long dm = 0, md = 0;
     for (size_t i = 0; i + 4 < c->n; i++) {
         int n1, n2, n3;
-        if (!dm_punct(c, i + 1, '/') || !dm_punct(c, i + 3, '/'))
+        if (c->t[i].kind != SR_TOK_NUM || !dm_punct(c, i + 1, '/') || !dm_punct(c, i + 3, '/'))
             continue;
         long a = dl_num(c->d, &c->t[i], &n1), b = dl_num(c->d, &c->t[i + 2], &n2);
         long y = dl_num(c->d, &c->t[i + 4], &n3);

@@ -74,6 +74,41 @@ static bool is_apostrophe(const char *s, size_t n, size_t i, int *len)
     return false;
 }
 
+/* What a character is to the tokenizer: ASCII from a table, anything else from its
+ * Unicode category, looked up once per token start. */
+enum {
+    C_SPACE = 1,
+    C_NEWLINE = 2, /* with C_SPACE */
+    C_DIGIT = 4,
+    C_LETTER = 8,
+    C_UPPER = 16, /* with C_LETTER */
+    C_SYMBOL = 32,
+};
+
+static const uint8_t ascii_class[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE | C_NEWLINE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
+    ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['0' ... '9'] = C_DIGIT,
+    ['A' ... 'Z'] = C_LETTER | C_UPPER,
+    ['a' ... 'z'] = C_LETTER,
+    ['$'] = C_SYMBOL, ['%'] = C_SYMBOL, ['#'] = C_SYMBOL, ['&'] = C_SYMBOL, ['+'] = C_SYMBOL,
+    ['='] = C_SYMBOL, ['@'] = C_SYMBOL, ['<'] = C_SYMBOL, ['>'] = C_SYMBOL, ['~'] = C_SYMBOL,
+    ['^'] = C_SYMBOL, ['|'] = C_SYMBOL,
+};
+
+/* The C_* bits of code point cp: the tests of is_space_cp, is_letter_cp, is_upper_cp and
+ * is_symbol_cp in one. */
+static int cp_class(int32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_class[cp];
+    if (is_space_cp(cp))
+        return C_SPACE | (cp == 0x2028 || cp == 0x2029 ? C_NEWLINE : 0);
+    if (is_letter_cp(cp))
+        return C_LETTER | (is_upper_cp(cp) ? C_UPPER : 0);
+    return is_symbol_cp(cp) ? C_SYMBOL : 0;
+}
+
 typedef struct {
     sr_doc *doc;
     size_t cap;
@@ -93,8 +128,9 @@ static inline uint32_t hash_byte(uint32_t h, unsigned char c)
 static sr_status push(tok_state *st, size_t start, size_t end, int kind, int flags, uint32_t hash)
 {
     sr_doc *d = st->doc;
-    if (d->ntokens == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 256;
+    if (__builtin_expect(d->ntokens == st->cap, 0)) {
+        /* news runs about one token per five bytes: most documents never grow again */
+        size_t cap = st->cap ? st->cap * 2 : d->len / 4 < 4096 ? d->len / 4 + 64 : 4096;
         sr_token *grown = sr_arena_grow(d->arena, d->tokens, d->ntokens, cap, sizeof *grown);
         if (!grown)
             return SR_NOMEM;
@@ -102,12 +138,7 @@ static sr_status push(tok_state *st, size_t start, size_t end, int kind, int fla
         st->cap = cap;
     }
     sr_token *t = &d->tokens[d->ntokens++];
-    memset(t, 0, sizeof *t);
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->hash = hash;
-    t->kind = (uint8_t)kind;
-    t->flags = (uint8_t)flags;
+    *t = (sr_token){(uint32_t)start, (uint32_t)end, hash, (uint8_t)kind, (uint8_t)flags};
     return SR_OK;
 }
 
@@ -211,7 +242,7 @@ sr_status sr_tokenize(sr_doc *doc)
     doc->ntokens = 0;
     while (i < n) {
         int32_t cp;
-        int k;
+        int k, c;
         unsigned char b = (unsigned char)s[i];
         if (b == ' ') { /* the commonest byte, before any decoding */
             pending |= SR_TF_SPACE;
@@ -219,12 +250,12 @@ sr_status sr_tokenize(sr_doc *doc)
             continue;
         }
         if (b < 0x80)
-            cp = b, k = 1;
+            cp = b, k = 1, c = ascii_class[b];
         else
-            k = sr_utf8_decode_slow(s + i, n - i, &cp);
-        if (is_space_cp(cp)) {
+            k = sr_utf8_decode_slow(s + i, n - i, &cp), c = cp_class(cp);
+        if (c & C_SPACE) {
             pending |= SR_TF_SPACE;
-            if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+            if ((c & C_NEWLINE))
                 pending |= SR_TF_NEWLINE;
             i += (size_t)k;
             continue;
@@ -233,18 +264,18 @@ sr_status sr_tokenize(sr_doc *doc)
         uint32_t hash = 0;
         int kind, flags = pending;
         pending = 0;
-        if (cp < 0x80 && is_digit((char)cp)) {
+        if (c & C_DIGIT) {
             kind = SR_TOK_NUM;
             end = scan_number(s, n, i);
-        } else if (is_letter_cp(cp)) {
+        } else if (c & C_LETTER) {
             kind = SR_TOK_WORD;
-            if (is_upper_cp(cp))
+            if (c & C_UPPER)
                 flags |= SR_TF_UPPER;
             end = scan_initialism(s, n, i);
             if (end == i) {
                 end = scan_word(s, n, i, &hash);
                 /* a lone capital initial keeps its period: "George W. Bush" */
-                if (end == i + 1 && is_upper_cp(cp) && end < n && s[end] == '.' &&
+                if (end == i + 1 && (c & C_UPPER) && end < n && s[end] == '.' &&
                     (end + 1 >= n || s[end + 1] == ' '))
                     hash = hash_byte(hash, (unsigned char)s[end++]);
             } else {
@@ -252,10 +283,11 @@ sr_status sr_tokenize(sr_doc *doc)
             }
         } else {
             int alen;
-            kind = is_symbol_cp(cp) ? SR_TOK_SYMBOL : SR_TOK_PUNCT;
+            kind = (c & C_SYMBOL) ? SR_TOK_SYMBOL : SR_TOK_PUNCT;
             end = i + (size_t)k;
             /* possessive "'s" / "’s" directly after a word */
-            if (is_apostrophe(s, n, i, &alen) && !(flags & SR_TF_SPACE) && doc->ntokens &&
+            if ((b == '\'' || b == 0xE2) && is_apostrophe(s, n, i, &alen) &&
+                !(flags & SR_TF_SPACE) && doc->ntokens &&
                 doc->tokens[doc->ntokens - 1].kind == SR_TOK_WORD) {
                 size_t j = i + (size_t)alen;
                 int32_t after = ' ';

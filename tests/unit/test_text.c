@@ -135,3 +135,25 @@ TEST(wordlist_finds_case_insensitively_and_falls_back)
     CHECK_EQ_INT(sr_wordlist_find(&wl, d, &d->tokens[4]), -1); /* a number is no word */
     sr_doc_free(d);
 }
+
+TEST(wordclass_bits_and_s_forms)
+{
+    static const char *const months[] = {"may", "june", NULL};
+    static const char *const verbs[] = {"may", "walk", NULL};
+    static const char *const keys[] = {"valentine", NULL};
+    static const sr_wordpart parts[] = {
+        SR_WORDPART(months, 1), SR_WORDPART(verbs, 2), SR_WORDPART(keys, 4 | SR_WORDPART_S),
+        {NULL, 0, 0},
+    };
+    static sr_wordclass wc = {parts, NULL};
+    sr_doc *d = analysed("May walks Valentines valentine June", 35);
+    CHECK(d && d->ntokens == 5);
+    if (!d)
+        return;
+    CHECK_EQ_INT(sr_wordclass_find(&wc, d, &d->tokens[0]), 3);
+    CHECK_EQ_INT(sr_wordclass_find(&wc, d, &d->tokens[1]), 0); /* no "s" forms for verbs */
+    CHECK_EQ_INT(sr_wordclass_find(&wc, d, &d->tokens[2]), 4); /* only the "s" form ... */
+    CHECK_EQ_INT(sr_wordclass_find(&wc, d, &d->tokens[3]), 0); /* ... not the word itself */
+    CHECK_EQ_INT(sr_wordclass_find(&wc, d, &d->tokens[4]), 1);
+    sr_doc_free(d);
+}
