@@ -178,6 +178,22 @@ static bool bare_month_ok(const dctx *c, size_t i, int fl, int mon)
     return (fl & MF_UPPER) || intro;
 }
 
+/* A day of a month (year 0: none), and with day2 a range of days in that month. */
+static void set_day(dmatch *m, int mon, int day, int year, int wd, int day2)
+{
+    spec_init(&m->s, DK_CAL, SR_GRAIN_DAY);
+    m->s.month = (int8_t)mon;
+    m->s.day = (int8_t)day;
+    m->s.year = (int16_t)year;
+    m->s.weekday = (int8_t)wd;
+    if (day2) {
+        m->e = m->s;
+        m->e.day = (int8_t)day2;
+        m->e.weekday = -1;
+        m->range = true;
+    }
+}
+
 /* "October 18, 2024", "Oct. 18", "Tuesday, Oct. 18", "Nov. 8-13", "June 2025", "June". */
 static bool m_month_first(const dctx *c, size_t i, dmatch *m)
 {
@@ -223,17 +239,7 @@ static bool m_month_first(const dctx *c, size_t i, dmatch *m)
         year = 0;
     if ((fl & MF_RISKY) && !(fl & MF_UPPER) && !ord && !year)
         return false;
-    spec_init(&m->s, DK_CAL, SR_GRAIN_DAY);
-    m->s.month = (int8_t)mon;
-    m->s.day = (int8_t)day;
-    m->s.year = (int16_t)year;
-    m->s.weekday = (int8_t)wd;
-    if (day2) {
-        m->e = m->s;
-        m->e.day = (int8_t)day2;
-        m->e.weekday = -1;
-        m->range = true;
-    }
+    set_day(m, mon, day, year, wd, day2);
     m->a = i;
     m->b = r;
     return true;
@@ -273,17 +279,7 @@ static bool m_day_first(const dctx *c, size_t i, dmatch *m)
     if (!k || ((fl & MF_RISKY) && !(fl & MF_UPPER) && !ord))
         return false;
     size_t y2 = year_at(c, k + dm_word(c, k, "of"), &year);
-    spec_init(&m->s, DK_CAL, SR_GRAIN_DAY);
-    m->s.month = (int8_t)mon;
-    m->s.day = (int8_t)day;
-    m->s.year = (int16_t)(y2 ? year : 0);
-    m->s.weekday = (int8_t)wd;
-    if (day2) {
-        m->e = m->s;
-        m->e.day = (int8_t)day2;
-        m->e.weekday = -1;
-        m->range = true;
-    }
+    set_day(m, mon, day, y2 ? year : 0, wd, day2);
     m->a = i;
     m->b = y2 ? y2 : k;
     /* "second of Aug." at a sentence end: the period is the sentence's */
