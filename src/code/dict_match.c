@@ -80,12 +80,9 @@ static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t 
     const sr_dict *d = b->d;
     uint32_t pre[SR_DICT_MAX_WORD + 1];
     size_t m = n < SR_DICT_MAX_WORD ? n : SR_DICT_MAX_WORD;
-    uint32_t h = 2166136261u;
+    uint32_t h = SR_WORD_HASH_SEED;
     for (size_t k = 0; k < m; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        h = (h ^ c) * 16777619u;
+        h = sr_word_hash_step(h, (unsigned char)s[k]);
         pre[k + 1] = h;
     }
     if (n >= 2 && n - 1 <= m && (s[n - 1] | 0x20) == 's')

@@ -87,16 +87,22 @@ static inline bool sr_tok_is(const sr_doc *d, const sr_token *t, const char *w)
     }
     return w[n] == 0;
 }
-/* The hash word lists use: FNV-1a over the bytes with ASCII letters lower-cased. */
+
+/* The hash word lists use: FNV-1a over the bytes with ASCII letters lower-cased. The
+ * step is apart so scanners can hash a word while they read it. */
+#define SR_WORD_HASH_SEED 2166136261u
+static inline uint32_t sr_word_hash_step(uint32_t h, unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+    return (h ^ c) * 16777619u;
+}
+
 static inline uint32_t sr_word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        h = (h ^ c) * 16777619u;
-    }
+    uint32_t h = SR_WORD_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = sr_word_hash_step(h, (unsigned char)s[i]);
     return h;
 }
 

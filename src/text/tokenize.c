@@ -114,15 +114,6 @@ typedef struct {
     size_t cap;
 } tok_state;
 
-/* One step of sr_word_hash, so scanners can hash a word as they read it. */
-#define FNV_BASIS 2166136261u
-static inline uint32_t hash_byte(uint32_t h, unsigned char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        c |= 0x20;
-    return (h ^ c) * 16777619u;
-}
-
 /* Appends a token; hash is the word hash for words (0 otherwise). The token array grows
  * here rather than through sr_arena_push: this runs once per token. */
 static sr_status push(tok_state *st, size_t start, size_t end, int kind, int flags, uint32_t hash)
@@ -164,7 +155,7 @@ static size_t scan_number(const char *s, size_t n, size_t i)
 static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *hash)
 {
     int32_t cp;
-    uint32_t h = FNV_BASIS;
+    uint32_t h = SR_WORD_HASH_SEED;
     size_t from = i; /* bytes [from, i) are still to be hashed */
     while (i < n) {
         for (; i < n; i++) { /* ASCII letters and digits, hashed as they are read */
@@ -185,7 +176,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *hash)
         if (is_letter_cp(cp) || (cp < 0x80 && is_digit((char)cp))) {
             i += (size_t)k;
             for (; from < i; from++)
-                h = hash_byte(h, (unsigned char)s[from]);
+                h = sr_word_hash_step(h, (unsigned char)s[from]);
             continue;
         }
         int alen;
@@ -205,7 +196,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *hash)
             }
             i = j;
             for (; from < i; from++)
-                h = hash_byte(h, (unsigned char)s[from]);
+                h = sr_word_hash_step(h, (unsigned char)s[from]);
             continue;
         }
         break;
@@ -277,7 +268,7 @@ sr_status sr_tokenize(sr_doc *doc)
                 /* a lone capital initial keeps its period: "George W. Bush" */
                 if (end == i + 1 && (c & C_UPPER) && end < n && s[end] == '.' &&
                     (end + 1 >= n || s[end + 1] == ' '))
-                    hash = hash_byte(hash, (unsigned char)s[end++]);
+                    hash = sr_word_hash_step(hash, (unsigned char)s[end++]);
             } else {
                 hash = sr_word_hash(s + i, end - i);
             }

@@ -29,7 +29,7 @@ static inline bool same_bytes(const char *w, const char *s, size_t n)
 static uint32_t spelled_hash(const char *w, size_t wl, bool plural)
 {
     uint32_t h = sr_word_hash(w, wl);
-    return plural ? (h ^ 's') * 16777619u : h;
+    return plural ? sr_word_hash_step(h, 's') : h;
 }
 
 /* Whether token t spells w (wl bytes) and, when plural, a final "s", ignoring case. */
