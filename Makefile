@@ -39,6 +39,10 @@ SCLI_OBJ  := $(CLI_SRC:%.c=$(S)/%.o)
 STEST_OBJ := $(TEST_SRC:%.c=$(S)/%.o)
 
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
+
+# ThreadSanitizer build of the CLI, for the threaded driver (clang).
+T := build/tsan
+TOBJ := $(SRC:%.c=$(T)/%.o) $(CLI_SRC:%.c=$(T)/%.o)
 CONF_BIN := $(CONF_SRC:tests/conformance/%.c=$(B)/conformance/%)
 
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/tests/run $(CONF_BIN) fuzz-build
@@ -84,6 +88,13 @@ $(B)/conformance/%: $(B)/tests/conformance/%.o $(B)/tests/conformance_util.o $(B
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(TEST_LIBS)
 
+$(T)/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -O1 -g -fsanitize=thread $(DEPFLAGS) -c $< -o $@
+
+$(T)/sitrep: $(TOBJ)
+	clang -fsanitize=thread -o $@ $^ $(LIBS)
+
 # Fuzz targets: clang + libFuzzer, with ASan and UBSan; the library is compiled once
 # with coverage instrumentation and linked into every target.
 FUZZ_CC := clang
@@ -109,7 +120,7 @@ fuzz: fuzz-build
 
 deps: $(DEPS_OK)
 
-test: deps all $(S)/tests/run $(S)/sitrep
+test: deps all $(S)/tests/run $(S)/sitrep $(T)/sitrep
 	@scripts/run-tests
 
 demo: deps $(B)/sitrep

@@ -118,8 +118,10 @@ static void write_out(tally *t, const sr_buf *b)
         t->write_error = errno ? errno : EIO;
 }
 
-/* Writes a finished slot and makes it free again. */
-static void drain(tally *t, slot *s)
+/* Writes a finished slot and makes it free again. A DONE slot is the main thread's
+ * alone, but workers read every slot's state under the lock, so the state changes
+ * under it too. */
+static void drain(tally *t, work *w, slot *s)
 {
     write_out(t, &s->out);
     if (s->errors.n)
@@ -127,7 +129,9 @@ static void drain(tally *t, slot *s)
     t->failed += s->failed;
     s->out.n = s->errors.n = 0;
     s->failed = 0;
+    pthread_mutex_lock(&w->mu);
     s->state = FREE;
+    pthread_mutex_unlock(&w->mu);
 }
 
 static void usage(FILE *f)
@@ -285,7 +289,7 @@ static int read_all(const options *o, sr_reader *r, work *w, tally *t, sr_pipeli
             slot *h = &w->ring[head % w->nslots];
             if (h->state == DONE) {
                 pthread_mutex_unlock(&w->mu);
-                drain(t, h);
+                drain(t, w, h);
                 head++;
                 pthread_mutex_lock(&w->mu);
             } else {
@@ -319,7 +323,7 @@ static int read_all(const options *o, sr_reader *r, work *w, tally *t, sr_pipeli
         if (s->ndocs) {
             if (inline_p) {
                 run_batch(inline_p, s, o->fmt, o->what);
-                s->state = DONE;
+                s->state = DONE; /* no workers in this mode */
             } else {
                 pthread_mutex_lock(&w->mu);
                 s->state = READY;
@@ -338,7 +342,7 @@ static int read_all(const options *o, sr_reader *r, work *w, tally *t, sr_pipeli
         while (h->state != DONE)
             pthread_cond_wait(&w->changed, &w->mu);
         pthread_mutex_unlock(&w->mu);
-        drain(t, h);
+        drain(t, w, h);
     }
     return stopped;
 }
