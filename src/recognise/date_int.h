@@ -136,7 +136,8 @@ typedef struct {
 } dmatch;
 
 /* ---- date_match.c: single expressions ------------------------------------------ */
-/* Matches the longest single date expression starting at token i. */
+/* Matches the longest single date expression starting at token i; on failure *m is
+ * scratch. */
 bool dm_base(const dctx *c, size_t i, dmatch *m);
 /* Matches a lone day: "8", "8th", "the 8th", "the eighth" (m->bare set). */
 bool dm_bare_day(const dctx *c, size_t i, dmatch *m);
@@ -172,7 +173,8 @@ bool dm_relative(const dctx *c, size_t i, dmatch *m);
 bool dm_window(const dctx *c, size_t i, dmatch *m);
 /* "the first Monday of March", "the last week of July 2024", "the last day of the month". */
 bool dm_nth(const dctx *c, size_t i, dmatch *m);
-/* Month, year or this/next/last month or year at token i (no pieces, no parts). */
+/* Month, year or this/next/last month or year at token i (no pieces, no parts); on
+ * failure *m is scratch. */
 bool dm_whole(const dctx *c, size_t i, dmatch *m);
 /* Day p moved by n units of grain g (months clamp to the month's last day). */
 int32_t dr_shift(int32_t p, int n, int g);

@@ -572,22 +572,30 @@ typedef struct {
 #define M_NTH {dm_nth, DC_THE | DC_NUM | DC_DET | DC_QUARTER | DC_ORD}
 #define M_PART {m_part, DC_THE | DC_PART | DC_ORD}
 
+/* The longest match at token i of the matchers in list into *m; false if none matches
+ * (*m is then scratch: callers drop it). */
 static bool longest(const dctx *c, size_t i, dmatch *m, const matcher *list)
 {
     uint32_t cls = dm_cls(c, i);
     if (!cls)
         return false;
-    dmatch best = {0}, t;
+    /* each matcher fills a zeroed try in *m or in spare; a longer match becomes the best
+     * by swapping the two, so no match is copied */
+    dmatch spare, *best = NULL, *t = m;
+    size_t best_b = 0;
     for (size_t k = 0; list[k].fn; k++) {
         if (!(cls & list[k].first))
             continue;
-        memset(&t, 0, sizeof t);
-        if (list[k].fn(c, i, &t) && t.b > best.b)
-            best = t;
+        memset(t, 0, sizeof *t);
+        if (list[k].fn(c, i, t) && t->b > best_b) {
+            best = t, best_b = t->b;
+            t = t == m ? &spare : m;
+        }
     }
-    if (!best.b)
+    if (!best)
         return false;
-    *m = best;
+    if (best != m)
+        *m = *best;
     return true;
 }
 

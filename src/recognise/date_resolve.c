@@ -318,8 +318,9 @@ bool dr_span(const dspec *s, sr_ymd pub, dspan *out)
     return unit_of(s, pub, out);
 }
 
-/* Writes the value of the unit u of grain g into v (size n). */
-static void value_of(const dspec *s, dspan u, char *v, size_t n)
+/* Writes the value of the unit u of grain g into v (size n) with snprintf: the general
+ * form, for years value_of does not format by hand. */
+static void value_slow(const dspec *s, dspan u, char *v, size_t n)
 {
     sr_ymd b = sr_days_to_ymd(u.b);
     static const char *const season[] = {"WI", "WI", "SP", "SP", "SP", "SU",
@@ -359,6 +360,100 @@ static void value_of(const dspec *s, dspan u, char *v, size_t n)
         snprintf(v, n, "%03dX", b.year / 10);
         break;
     }
+}
+
+/* Writes v (0..9999) in decimal, zero-padded to width (at most 4) digits, at p; returns
+ * the end. */
+static char *put_dec(char *p, int v, int width)
+{
+    char t[4];
+    int k = 0;
+    do
+        t[k++] = (char)('0' + v % 10), v /= 10;
+    while (v);
+    while (k < width)
+        t[k++] = '0';
+    while (k)
+        *p++ = t[--k];
+    return p;
+}
+
+static char *put_ymd(char *p, sr_ymd d)
+{
+    p = put_dec(p, d.year, 4);
+    *p++ = '-';
+    p = put_dec(p, d.month, 2);
+    *p++ = '-';
+    return put_dec(p, d.day, 2);
+}
+
+static bool year_plain(int y)
+{
+    return y >= 0 && y <= 9999;
+}
+
+/* As value_slow (v of at least 24 bytes), digits by hand: this runs once per date. The
+ * results are value_slow's, which takes years outside 0..9999. */
+static void value_of(const dspec *s, dspan u, char *v, size_t n)
+{
+    static const char season[][3] = {"WI", "WI", "SP", "SP", "SP", "SU",
+                                     "SU", "SU", "FA", "FA", "FA", "WI"};
+    sr_ymd b = sr_days_to_ymd(u.b);
+    char *p = v;
+    if (!year_plain(b.year) || n < 24) {
+        value_slow(s, u, v, n);
+        return;
+    }
+    switch (s->grain) {
+    case SR_GRAIN_DAY:
+        p = put_ymd(p, b);
+        if (u.e != u.b) { /* "Lent", "the past two weeks": several days */
+            sr_ymd e = sr_days_to_ymd(u.e);
+            if (!year_plain(e.year)) {
+                value_slow(s, u, v, n);
+                return;
+            }
+            *p++ = '/';
+            p = put_ymd(p, e);
+        }
+        break;
+    case SR_GRAIN_WEEK: { /* ISO week: the year of its Thursday */
+        sr_ymd th = sr_days_to_ymd(monday_of(u.b) + 3);
+        if (!year_plain(th.year)) {
+            value_slow(s, u, v, n);
+            return;
+        }
+        int32_t jan1 = days_of(th.year, 1, 1);
+        int week = (int)((monday_of(u.b) + 3 - jan1) / 7 + 1);
+        p = put_dec(p, th.year, 4);
+        *p++ = '-', *p++ = 'W';
+        p = put_dec(p, week, 2);
+        if (s->weekend)
+            *p++ = '-', *p++ = 'W', *p++ = 'E';
+        break;
+    }
+    case SR_GRAIN_MONTH:
+        p = put_dec(p, b.year, 4);
+        *p++ = '-';
+        p = put_dec(p, b.month, 2);
+        break;
+    case SR_GRAIN_SEASON:
+        p = put_dec(p, b.year, 4);
+        *p++ = '-', *p++ = season[b.month - 1][0], *p++ = season[b.month - 1][1];
+        break;
+    case SR_GRAIN_QUARTER:
+        p = put_dec(p, b.year, 4);
+        *p++ = '-', *p++ = 'Q', *p++ = (char)('1' + (b.month - 1) / 3);
+        break;
+    case SR_GRAIN_YEAR:
+        p = put_dec(p, b.year, 4);
+        break;
+    default:
+        p = put_dec(p, b.year / 10, 3);
+        *p++ = 'X';
+        break;
+    }
+    *p = 0;
 }
 
 /* The first day of the n-th month after the one holding day d. */
@@ -502,7 +597,7 @@ void dr_fill(const dspec *s0, const dspec *e0, sr_ymd pub, sr_date *out)
             memcpy(out->value + lv + 1, w, lw + 1);
         }
     } else {
-        snprintf(out->value, sizeof out->value, "%s", v);
+        memcpy(out->value, v, strlen(v) + 1); /* v is shorter than out->value */
     }
     out->begin = sr_days_to_ymd(r.b);
     out->end = sr_days_to_ymd(r.e);
