@@ -51,9 +51,10 @@ int sr_ymd_weekday(sr_ymd d);
 bool sr_ymd_valid(sr_ymd d);
 
 /* ---- text (text/) ---------------------------------------------------------------- */
-/* Validates text as UTF-8 and returns a same-length copy in the arena with each invalid
- * byte (and NUL) replaced by 0x1A; *replaced counts them. NULL on out-of-memory. */
-char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced);
+/* Validates text as UTF-8. Returns text itself when it is valid, else a same-length
+ * copy in the arena with each invalid byte (and NUL) replaced by 0x1A; *replaced counts
+ * them. The result lives as long as text or the arena. NULL on out-of-memory. */
+const char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced);
 /* Decodes one code point of valid UTF-8 at s (n bytes left); returns its length >= 1
  * and stores the code point (0x1A for a replaced byte). */
 int sr_utf8_decode_slow(const char *s, size_t n, int32_t *cp);

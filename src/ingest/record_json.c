@@ -62,14 +62,17 @@ static bool gen_ok(jctx *c, yajl_gen_status gs)
 static char *copy_checked(jctx *c, const unsigned char *s, size_t n, size_t *outn)
 {
     size_t bad = 0;
-    char *clean = sr_utf8_clean(c->d->arena, (const char *)s, n, &bad);
+    const char *clean = sr_utf8_clean(c->d->arena, (const char *)s, n, &bad);
     if (!clean) {
         fail(c, SR_NOMEM, "out of memory%s", "");
         return NULL;
     }
-    if (!bad) {
+    if (!bad) { /* clean is s itself, which yajl reuses: keep a copy */
+        char *copy = sr_arena_strndup(c->d->arena, (const char *)s, n);
+        if (!copy)
+            fail(c, SR_NOMEM, "out of memory%s", "");
         *outn = n;
-        return memcpy(clean, s, n), clean;
+        return copy;
     }
     if (!c->opt->repair) {
         fail(c, SR_UTF8, "invalid UTF-8 in a string field%s (--keep-going replaces it)", "");

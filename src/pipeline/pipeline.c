@@ -45,7 +45,7 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
     if (d->len > SR_MAX_RECORD_HARD)
         return SR_LIMIT;
     if (!d->clean) {
-        char *c = sr_utf8_clean(d->arena, d->text, d->len, &d->invalid_bytes);
+        const char *c = sr_utf8_clean(d->arena, d->text, d->len, &d->invalid_bytes);
         if (!c)
             return SR_NOMEM;
         d->clean = c;

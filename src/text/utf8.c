@@ -2,7 +2,8 @@
  *
  * The document keeps its original bytes; analysis reads a same-length "clean" copy in
  * which every byte that is not part of a well-formed UTF-8 sequence (and every NUL) is
- * replaced by 0x1A, ASCII SUBSTITUTE. Because the replacement is one byte for one byte,
+ * replaced by 0x1A, ASCII SUBSTITUTE. Valid text (nearly all of it) is its own clean
+ * copy: no bytes are copied. Because the replacement is one byte for one byte,
  * every offset found in the clean copy is also an offset into the original bytes.
  * Output writers print 0x1A as U+FFFD. Decoding of well-formed sequences uses utf8proc. */
 #include <utf8proc.h>
@@ -17,41 +18,55 @@ static int valid_seq(const unsigned char *s, size_t n)
     return k > 0 ? (int)k : 0;
 }
 
-char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced)
+/* Offset of the first byte that is not well-formed UTF-8 (or is NUL), or len. */
+static size_t first_bad(const unsigned char *s, size_t len)
 {
-    char *out = sr_arena_alloc(a, len + 1);
-    if (!out)
-        return NULL;
-    size_t bad = 0, i = 0;
-    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
     while (i < len) {
-        /* Fast path over ASCII, eight bytes at a time. */
+        /* Fast path over ASCII without NUL, eight bytes at a time. */
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
+            if ((w & 0x8080808080808080ull) ||
+                ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
                 break;
-            /* A NUL byte in the word needs the slow path. */
-            if ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)
-                break;
-            memcpy(out + i, s + i, 8);
             i += 8;
         }
         if (i >= len)
             break;
         unsigned char c = s[i];
         if (c && c < 0x80) {
-            out[i++] = (char)c;
+            i++;
             continue;
         }
         int k = c ? valid_seq(s + i, len - i) : 0;
-        if (k == 0) {
+        if (k == 0)
+            return i;
+        i += (size_t)k;
+    }
+    return len;
+}
+
+const char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = first_bad(s, len);
+    *replaced = 0;
+    if (i == len)
+        return text; /* valid: the text is its own clean copy */
+    char *out = sr_arena_alloc(a, len + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, text, i);
+    size_t bad = 0;
+    while (i < len) {
+        size_t ok = first_bad(s + i, len - i);
+        memcpy(out + i, s + i, ok);
+        i += ok;
+        if (i < len) {
             out[i++] = 0x1A;
             bad++;
-            continue;
         }
-        memcpy(out + i, s + i, (size_t)k);
-        i += (size_t)k;
     }
     out[len] = 0;
     *replaced = bad;
