@@ -18,6 +18,8 @@ typedef struct {
     size_t lo, hi;            /* token window: one sentence */
     size_t run_lo, run_hi;    /* cached glued run [run_lo, run_hi) */
     bool run_code;            /* that run is a URL, e-mail, phone number or code */
+    size_t start_at;          /* the token sr_lex_next_start last returned */
+    uint32_t start_bits;      /* its sr_lex_start_bits */
 } sr_nctx;
 
 /* A parsed number: tokens [first, end), before any unit, currency or hedge. */
@@ -135,9 +137,23 @@ bool sr_lex_year_before(const sr_nctx *c, size_t i);
 bool sr_lex_label_before(const sr_nctx *c, size_t i);
 /* Verb of change before "from X to Y", which makes it a change, not a range. */
 bool sr_lex_change_verb(const sr_nctx *c, size_t i);
-/* Whether a number expression (with its hedge or currency) may begin at token i (in the
- * window): false for nearly every word, so the scan skips it with one lookup. */
-bool sr_lex_may_start(const sr_nctx *c, size_t i);
+/* The lists of a word that may begin a number expression (sr_lex_start_bits). */
+enum {
+    SR_START_HEDGE = 1,    /* first word of a hedge ("more", "about") */
+    SR_START_CURRENCY = 2, /* a currency before an amount ("US", "EUR", "Rs") */
+    SR_START_NUMBER = 4,   /* a word sr_num_parse begins with ("two", "minus") */
+    SR_START_INTRO = 8,    /* "between", "from" */
+    SR_START_ARTICLE = 16, /* "a", "an": a number before a scale ("a million") */
+};
+/* The SR_START_* bits of token i (in the window); 0 for a word in none of the lists and
+ * for any token that is not a word. */
+uint32_t sr_lex_start_bits(const sr_nctx *c, size_t i);
+/* The first token from i (in the window) that is not SR_TF_USED and may start a number
+ * expression (with its hedge or currency), or c->hi when none does: false for nearly
+ * every word, which one lookup of the word (and one of the word after a hedge or
+ * article) turns away. Stores the token and its sr_lex_start_bits in c->start_at and
+ * c->start_bits. */
+size_t sr_lex_next_start(sr_nctx *c, size_t i);
 
 /* Whether a number (sr_num_parse) may begin at token i: a digit token, a point or
  * dash, a number word, a sign word, "a"/"an" before a scale, "dozen", "few" or a

@@ -3,6 +3,9 @@
  * Each table is small, static and commented; lookups compare a token's text with the
  * lower-case ASCII entries ignoring case (sr_tok_is). Nouns are never listed: a
  * counted noun phrase is found by what it is not (see sr_lex_closed). */
+#include <stdatomic.h>
+#include <stdlib.h>
+
 #include "numbers_int.h"
 
 /* Cardinal words; compounds ("twenty-five") are built from these by numbers.c. */
@@ -94,10 +97,11 @@ double sr_lex_vague_scale(const sr_nctx *c, size_t i)
     return v < 0 ? 0 : v;
 }
 
-/* Matches the words of a NULL-terminated phrase at token i; returns its length or 0. */
+/* Matches the words of a NULL-terminated phrase at token i, whose first word the caller
+ * has matched; returns its length or 0. */
 static size_t phrase_at(const sr_nctx *c, size_t i, const char *const *words)
 {
-    size_t k = 0;
+    size_t k = 1;
     for (; words[k]; k++)
         if (!sr_n_word(c, i + k, words[k]))
             return 0;
@@ -203,6 +207,8 @@ static size_t sign_at(const sr_nctx *c, size_t i, sr_hedge *h)
 size_t sr_lex_hedge(const sr_nctx *c, size_t i, sr_hedge *h)
 {
     if (!sr_n_in(c, i))
+        return 0;
+    if (c->d->tokens[i].kind == SR_TOK_NUM)
         return 0;
     if (c->d->tokens[i].kind != SR_TOK_WORD)
         return sign_at(c, i, h);
@@ -341,6 +347,8 @@ static bool symbol_at(const sr_nctx *c, size_t i, char code[4])
 size_t sr_lex_currency_before(const sr_nctx *c, size_t i, char code[4])
 {
     code[0] = 0;
+    if (sr_n_in(c, i) && c->d->tokens[i].kind == SR_TOK_NUM)
+        return 0; /* every currency before an amount is a symbol or a word */
     if (symbol_at(c, i, code))
         return 1;
     if (sr_n_in(c, i + 1) && sr_n_punct(c, i + 1, "$")) {
@@ -656,30 +664,26 @@ bool sr_lex_change_verb(const sr_nctx *c, size_t i)
 
 /* Words that can begin a number expression: a hedge, "between"/"from", a currency before
  * the amount, a sign, or the number itself (sr_num_parse). */
-static const char *const other_starts[] = {"between", "from", "rs", "minus", "negative",
-                                           "several", "many", "a", "an", "half", "quarter",
-                                           NULL};
+static const char *const intro_starts[] = {"between", "from", NULL};
+static const char *const currency_starts[] = {"rs", NULL};
+/* with cardinals and vague_scales, the words sr_num_parse may begin with (number_parts
+ * below: NW_BEGIN), and the articles (NW_ARTICLE) */
+static const char *const number_starts[] = {"minus", "negative", "several", "many", "half",
+                                            "quarter", NULL};
+static const char *const article_starts[] = {"a", "an", NULL};
 static const sr_wordpart start_parts[] = {
-    SR_WORDPART(hedges, 1),        SR_WORDPART(dollar_prefix, 1), SR_WORDPART(iso_codes, 1),
-    SR_WORDPART(cardinals, 1),     SR_WORDPART(vague_scales, 1),  SR_WORDPART(other_starts, 1),
+    SR_WORDPART(hedges, SR_START_HEDGE),
+    SR_WORDPART(dollar_prefix, SR_START_CURRENCY),
+    SR_WORDPART(iso_codes, SR_START_CURRENCY),
+    SR_WORDPART(currency_starts, SR_START_CURRENCY),
+    SR_WORDPART(cardinals, SR_START_NUMBER),
+    SR_WORDPART(vague_scales, SR_START_NUMBER),
+    SR_WORDPART(number_starts, SR_START_NUMBER),
+    SR_WORDPART(article_starts, SR_START_ARTICLE),
+    SR_WORDPART(intro_starts, SR_START_INTRO),
     {NULL, 0, 0},
 };
 static sr_wordclass starts = {start_parts, NULL};
-
-bool sr_lex_may_start(const sr_nctx *c, size_t i)
-{
-    const sr_token *t = &c->d->tokens[i];
-    if (t->kind == SR_TOK_NUM)
-        return true;
-    if (t->kind == SR_TOK_WORD)
-        return sr_wordclass_find(&starts, c->d, t) != 0;
-    /* a sign or currency symbol: ~ > < $, UTF-8 £ ¥ (0xC2..), ≥ ≤ € ₹ (0xE2..); a point
-     * or dash only before digits (".08", "-5") */
-    unsigned char ch = (unsigned char)c->d->clean[t->start];
-    if (ch == '~' || ch == '>' || ch == '<' || ch == '$' || ch == 0xC2 || ch == 0xE2)
-        return true;
-    return (ch == '.' || ch == '-') && i + 1 < c->hi && c->d->tokens[i + 1].kind == SR_TOK_NUM;
-}
 
 /* Words a number may begin with (sr_num_parse), and the words after "a"/"an" that make
  * the article a number ("a hundred", "a dozen", "a third", "a few hundred"). */
@@ -696,6 +700,159 @@ static const sr_wordpart number_parts[] = {
 };
 static sr_wordclass number_words = {number_parts, NULL};
 
+/* Filters over word hashes: one bit for each value of the low FILTER_BITS bits of a
+ * word hash, set for every word listed, so a word whose bit is clear is certainly not
+ * listed (nearly every word: the tables are sparse) and is turned away with one load
+ * instead of a probe. `start` holds the words of `starts`, `number` those of them that
+ * may be a number on their own, `alone` the hedges of one word, and `follow` the words
+ * that may come second in what a start word begins: the second word of a hedge ("than"
+ * in "more than") and the words after an article that make it a number ("a million",
+ * "a third", "a dozen"). Built on first use and published with a compare-and-swap like a
+ * word list's index: a cache of constant data shared read-only by all threads, never
+ * freed. Without memory for it, every word is probed and none is turned away early. */
+#define FILTER_BITS 15
+#define FILTER_WORDS (((size_t)1 << FILTER_BITS) / 64)
+typedef struct {
+    uint64_t start[FILTER_WORDS], follow[FILTER_WORDS];
+    uint64_t number[FILTER_WORDS]; /* the SR_START_NUMBER words of `starts` */
+    uint64_t alone[FILTER_WORDS];  /* the hedges of one word ("about", "over") */
+} filters_t;
+static filters_t *_Atomic filters;
+
+static void filter_add(uint64_t *f, const char *w)
+{
+    uint32_t h = sr_word_hash(w, strlen(w)) & ((1u << FILTER_BITS) - 1);
+    f[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+static bool filter_has(const uint64_t *f, const sr_token *t)
+{
+    uint32_t h = t->hash & ((1u << FILTER_BITS) - 1);
+    return (f[h >> 6] >> (h & 63)) & 1;
+}
+
+/* Adds every word of the parts of ps whose bits meet bits. */
+static void filter_parts(uint64_t *f, const sr_wordpart *ps, uint32_t bits)
+{
+    for (const sr_wordpart *p = ps; p->table; p++)
+        for (size_t k = 0; (p->bits & bits); k++) {
+            const char *w = *(const char *const *)((const char *)p->table + k * p->stride);
+            if (!w)
+                break;
+            filter_add(f, w);
+        }
+}
+
+static const filters_t *filters_get(void)
+{
+    filters_t *f = atomic_load_explicit(&filters, memory_order_acquire);
+    if (f)
+        return f;
+    filters_t *fresh = calloc(1, sizeof *fresh);
+    if (!fresh)
+        return NULL;
+    filter_parts(fresh->start, start_parts, ~0u);
+    filter_parts(fresh->number, start_parts, SR_START_NUMBER);
+    for (size_t k = 0; hedges[k].w[0]; k++)
+        filter_add(hedges[k].w[1] ? fresh->follow : fresh->alone,
+                   hedges[k].w[1] ? hedges[k].w[1] : hedges[k].w[0]);
+    filter_parts(fresh->follow, number_parts, NW_AFTER_ARTICLE);
+    filters_t *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(&filters, &expected, fresh,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return fresh;
+    free(fresh); /* another thread published first */
+    return expected;
+}
+
+/* The SR_START_* bits of word token t, with the filters f (NULL: none). */
+static inline uint32_t word_bits(const sr_nctx *c, const sr_token *t, const filters_t *f)
+{
+    if (f && !filter_has(f->start, t))
+        return 0;
+    return sr_wordclass_find(&starts, c->d, t);
+}
+
+uint32_t sr_lex_start_bits(const sr_nctx *c, size_t i)
+{
+    const sr_token *t = &c->d->tokens[i];
+    return t->kind == SR_TOK_WORD ? word_bits(c, t, filters_get()) : 0;
+}
+
+/* Whether a token that is not a word may begin a number expression: digits, a sign or
+ * currency symbol, or a point or dash before digits. */
+static bool other_may_start(const sr_nctx *c, size_t i)
+{
+    const sr_token *t = &c->d->tokens[i];
+    if (t->kind == SR_TOK_NUM)
+        return true;
+    /* a sign or currency symbol: ~ > < $, UTF-8 £ ¥ (0xC2..), ≥ ≤ € ₹ (0xE2..); a point
+     * or dash only before digits (".08", "-5") */
+    unsigned char ch = (unsigned char)c->d->clean[t->start];
+    if (ch == '~' || ch == '>' || ch == '<' || ch == '$' || ch == 0xC2 || ch == 0xE2)
+        return true;
+    return (ch == '.' || ch == '-') && i + 1 < c->hi && c->d->tokens[i + 1].kind == SR_TOK_NUM;
+}
+
+/* Whether the word at i with start bits `bits` can begin nothing because of the token
+ * after it. A word that is not a number itself (a hedge, "between", a currency, an
+ * article: "about", "from", "US", "a") begins an expression only when the next token is
+ * the hedge's second word, a word after an article ("a million"), or what may begin the
+ * amount or its currency: a token that is not a word, or a word with start bits. */
+static bool dead_end(const sr_nctx *c, size_t i, uint32_t bits, const filters_t *f)
+{
+    if (!f || (bits & SR_START_NUMBER))
+        return false;
+    if (i + 1 >= c->hi)
+        return true;
+    const sr_token *t = &c->d->tokens[i + 1];
+    if (t->kind == SR_TOK_WORD && filter_has(f->follow, t))
+        return false;
+    /* only a hedge, and none of one word ("in excess of", "as many as"): the next token
+     * must be its second word */
+    if (bits == SR_START_HEDGE && !filter_has(f->alone, &c->d->tokens[i]))
+        return true;
+    return t->kind == SR_TOK_WORD && !word_bits(c, t, f);
+}
+
+/* dead_end for a word at i in the start filter, decided from the filters alone: true
+ * when the word is not a number and the token after it is certainly no continuation. A
+ * false answer decides nothing. */
+static bool dead_end_quick(const sr_nctx *c, size_t i, const filters_t *f)
+{
+    if (filter_has(f->number, &c->d->tokens[i]))
+        return false;
+    if (i + 1 >= c->hi)
+        return true;
+    const sr_token *t = &c->d->tokens[i + 1];
+    return t->kind == SR_TOK_WORD && !filter_has(f->follow, t) && !filter_has(f->start, t);
+}
+
+size_t sr_lex_next_start(sr_nctx *c, size_t i)
+{
+    const sr_token *tv = c->d->tokens;
+    const filters_t *f = filters_get();
+    uint32_t bits = 0;
+    for (; i < c->hi; i++) {
+        const sr_token *t = &tv[i];
+        if (t->flags & SR_TF_USED)
+            continue;
+        if (t->kind == SR_TOK_WORD) {
+            if (f && (!filter_has(f->start, t) || dead_end_quick(c, i, f)))
+                continue; /* the common cases, without a probe */
+            bits = word_bits(c, t, f);
+            if (bits && !dead_end(c, i, bits, f))
+                break;
+        } else if (other_may_start(c, i)) {
+            bits = 0;
+            break;
+        }
+    }
+    c->start_at = i;
+    c->start_bits = bits;
+    return i;
+}
+
 bool sr_lex_number_start(const sr_nctx *c, size_t i)
 {
     if (!sr_n_in(c, i))
@@ -705,7 +862,14 @@ bool sr_lex_number_start(const sr_nctx *c, size_t i)
         return true;
     if (t->kind != SR_TOK_WORD)
         return sr_n_punct(c, i, ".") || sr_n_dash(c, i);
-    uint32_t bits = sr_wordclass_find(&number_words, c->d, t);
+    /* the scan has looked the word up already: its NW_BEGIN words are the SR_START_NUMBER
+     * ones and its NW_ARTICLE words the SR_START_ARTICLE ones */
+    uint32_t bits;
+    if (i == c->start_at)
+        bits = (c->start_bits & SR_START_NUMBER ? NW_BEGIN : 0) |
+               (c->start_bits & SR_START_ARTICLE ? NW_ARTICLE : 0);
+    else
+        bits = sr_wordclass_find(&number_words, c->d, t);
     if (bits & NW_BEGIN)
         return true;
     if (!(bits & NW_ARTICLE))

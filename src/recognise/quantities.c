@@ -557,7 +557,9 @@ static bool try_expr(sr_nctx *c, size_t i, expr_t *e)
     size_t j = i;
     int intro = 0;
     sr_hedge h = SR_HEDGE_EXACT;
-    size_t hn = sr_lex_hedge(c, j, &h);
+    uint32_t bits = i == c->start_at ? c->start_bits : sr_lex_start_bits(c, i);
+    size_t hn = tok(c, i)->kind != SR_TOK_WORD || (bits & SR_START_HEDGE) ? sr_lex_hedge(c, j, &h)
+                                                                          : 0;
     if (hn)
         j += hn;
     else if (sr_n_word(c, j, "between"))
@@ -567,6 +569,11 @@ static bool try_expr(sr_nctx *c, size_t i, expr_t *e)
     for (size_t k = i; k < j; k++)
         if (used(c, k))
             return false;
+    /* a word in no start list at j is neither a currency nor a number: most tries end
+     * here, before the lookups below */
+    if (is_word(c, j) &&
+        !((j == i ? bits : sr_lex_start_bits(c, j)) & (SR_START_CURRENCY | SR_START_NUMBER | SR_START_ARTICLE)))
+        return false;
     char cur[4] = "";
     size_t cn = sr_lex_currency_before(c, j, cur), ns = j + cn;
     sr_numval a;
@@ -659,13 +666,9 @@ static sr_status emit(const sr_nctx *c, const expr_t *e, sr_mentions *out)
 /* Scans tokens [lo, hi) of one sentence. */
 static sr_status scan(const sr_doc *doc, size_t lo, size_t hi, sr_mentions *out)
 {
-    sr_nctx c = {doc, lo, hi, 0, 0, false};
+    sr_nctx c = {doc, lo, hi, 0, 0, false, hi, 0};
     size_t i = lo;
-    while (i < hi) {
-        if ((doc->tokens[i].flags & SR_TF_USED) || !sr_lex_may_start(&c, i)) {
-            i++;
-            continue;
-        }
+    while ((i = sr_lex_next_start(&c, i)) < hi) {
         size_t skip = sr_num_skip(&c, i);
         if (skip) {
             i += skip;
