@@ -2,6 +2,7 @@
 #ifndef SR_INTERNAL_H
 #define SR_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -107,6 +108,18 @@ static inline uint32_t sr_word_hash(const char *s, size_t n)
     return h;
 }
 
+/* ---- shared caches of constant data (cache.c) ------------------------------------
+ * A cache is built on first use from constant tables and then read by every thread.
+ * Its slot holds NULL until then; the first builder to publish wins and a racing
+ * builder's copy is freed. Caches are never freed: they are constant data. */
+static inline void *sr_cache_get(void *_Atomic *slot)
+{
+    return atomic_load_explicit(slot, memory_order_acquire);
+}
+/* Publishes the malloc'd cache fresh in *slot unless another thread did first (then
+ * fresh is freed). Returns the cache in place. */
+void *sr_cache_publish(void *_Atomic *slot, void *fresh);
+
 /* ---- word lists (text/wordlist.c) ------------------------------------------------
  * A recogniser's closed word list with constant-time lookup. The entries are a static
  * table whose elements begin with a lower-case ASCII "const char *" (a plain string
@@ -118,7 +131,7 @@ typedef struct sr_wordindex sr_wordindex;
 typedef struct {
     const void *table;
     size_t stride;                  /* bytes from one entry to the next */
-    sr_wordindex *_Atomic index;
+    void *_Atomic index;            /* an sr_wordindex, see sr_cache_get */
 } sr_wordlist;
 
 #define SR_WORDLIST(arr) {(arr), sizeof((arr)[0]), NULL}
@@ -139,7 +152,7 @@ typedef struct {
 typedef struct sr_classindex sr_classindex;
 typedef struct {
     const sr_wordpart *parts;       /* ended by a part with a NULL table */
-    sr_classindex *_Atomic index;
+    void *_Atomic index;            /* an sr_classindex */
 } sr_wordclass;
 
 #define SR_WORDPART(arr, bits) {(arr), sizeof((arr)[0]), (bits)}

@@ -3,7 +3,6 @@
  * Each table is small, static and commented; lookups compare a token's text with the
  * lower-case ASCII entries ignoring case (sr_tok_is). Nouns are never listed: a
  * counted noun phrase is found by what it is not (see sr_lex_closed). */
-#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "numbers_int.h"
@@ -717,7 +716,7 @@ typedef struct {
     uint64_t number[FILTER_WORDS]; /* the SR_START_NUMBER words of `starts` */
     uint64_t alone[FILTER_WORDS];  /* the hedges of one word ("about", "over") */
 } filters_t;
-static filters_t *_Atomic filters;
+static void *_Atomic filters; /* a filters_t, see sr_cache_get */
 
 static void filter_add(uint64_t *f, const char *w)
 {
@@ -745,7 +744,7 @@ static void filter_parts(uint64_t *f, const sr_wordpart *ps, uint32_t bits)
 
 static const filters_t *filters_get(void)
 {
-    filters_t *f = atomic_load_explicit(&filters, memory_order_acquire);
+    filters_t *f = sr_cache_get(&filters);
     if (f)
         return f;
     filters_t *fresh = calloc(1, sizeof *fresh);
@@ -757,12 +756,7 @@ static const filters_t *filters_get(void)
         filter_add(hedges[k].w[1] ? fresh->follow : fresh->alone,
                    hedges[k].w[1] ? hedges[k].w[1] : hedges[k].w[0]);
     filter_parts(fresh->follow, number_parts, NW_AFTER_ARTICLE);
-    filters_t *expected = NULL;
-    if (atomic_compare_exchange_strong_explicit(&filters, &expected, fresh,
-                                                memory_order_acq_rel, memory_order_acquire))
-        return fresh;
-    free(fresh); /* another thread published first */
-    return expected;
+    return sr_cache_publish(&filters, fresh);
 }
 
 /* The SR_START_* bits of word token t, with the filters f (NULL: none). */

@@ -5,7 +5,6 @@
  * tokenizer), so a lookup is a probe or two; a hash and length that agree are confirmed by
  * one case-folding comparison, which rules out a collision. A word class is the same over
  * several lists at once, each slot holding the bits of the lists that contain its word. */
-#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "internal.h"
@@ -100,18 +99,10 @@ static sr_wordindex *build(const sr_wordlist *wl)
 
 static sr_wordindex *index_of(sr_wordlist *wl)
 {
-    sr_wordindex *ix = atomic_load_explicit(&wl->index, memory_order_acquire);
-    if (ix)
-        return ix;
-    sr_wordindex *fresh = build(wl);
-    if (!fresh)
-        return NULL;
-    sr_wordindex *expected = NULL;
-    if (atomic_compare_exchange_strong_explicit(&wl->index, &expected, fresh,
-                                                memory_order_acq_rel, memory_order_acquire))
-        return fresh;
-    free(fresh); /* another thread published first */
-    return expected;
+    sr_wordindex *ix = sr_cache_get(&wl->index);
+    if (!ix && (ix = build(wl)) != NULL)
+        ix = sr_cache_publish(&wl->index, ix);
+    return ix;
 }
 
 /* sr_wordlist_find before the index is published: build it, or scan without memory. */
@@ -150,7 +141,7 @@ int sr_wordlist_find(sr_wordlist *wl, const sr_doc *d, const sr_token *t)
 {
     if (t->kind != SR_TOK_WORD)
         return -1;
-    const sr_wordindex *ix = atomic_load_explicit(&wl->index, memory_order_acquire);
+    const sr_wordindex *ix = sr_cache_get(&wl->index);
     if (__builtin_expect(!ix, 0))
         return find_first(wl, d, t);
     uint32_t h = t->hash, mask = ix->mask, n = t->end - t->start;
@@ -231,18 +222,10 @@ static sr_classindex *class_build(const sr_wordclass *wc)
 
 static sr_classindex *class_index(sr_wordclass *wc)
 {
-    sr_classindex *ix = atomic_load_explicit(&wc->index, memory_order_acquire);
-    if (ix)
-        return ix;
-    sr_classindex *fresh = class_build(wc);
-    if (!fresh)
-        return NULL;
-    sr_classindex *expected = NULL;
-    if (atomic_compare_exchange_strong_explicit(&wc->index, &expected, fresh,
-                                                memory_order_acq_rel, memory_order_acquire))
-        return fresh;
-    free(fresh); /* another thread published first */
-    return expected;
+    sr_classindex *ix = sr_cache_get(&wc->index);
+    if (!ix && (ix = class_build(wc)) != NULL)
+        ix = sr_cache_publish(&wc->index, ix);
+    return ix;
 }
 
 /* sr_wordclass_find before the index is published: build it, or scan without memory. */
@@ -288,7 +271,7 @@ uint32_t sr_wordclass_find(sr_wordclass *wc, const sr_doc *d, const sr_token *t)
 {
     if (t->kind != SR_TOK_WORD)
         return 0;
-    const sr_classindex *ix = atomic_load_explicit(&wc->index, memory_order_acquire);
+    const sr_classindex *ix = sr_cache_get(&wc->index);
     if (__builtin_expect(!ix, 0))
         return class_first(wc, d, t);
     uint32_t h = t->hash, mask = ix->mask, n = t->end - t->start;
