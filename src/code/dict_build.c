@@ -364,8 +364,7 @@ sr_status sr_dict_add_pending(sr_dict *d, const char *name, const dict_pending *
     st = SR_NOMEM;
     doc.len = b.n;
     doc.text = b.p;
-    doc.clean = sr_utf8_clean(doc.arena, b.p, b.n, &doc.invalid_bytes);
-    if (!doc.clean || sr_tokenize(&doc) != SR_OK)
+    if (sr_tokenize(&doc) != SR_OK)
         goto done;
     /* written entries first, then generated plurals, so a plural never displaces one */
     for (int pass = 0; pass < 2; pass++) {

@@ -68,7 +68,8 @@ static inline int sr_utf8_decode(const char *s, size_t n, int32_t *cp)
     return sr_utf8_decode_slow(s, n, cp);
 }
 
-/* Splits doc->clean into tokens (doc->tokens). */
+/* Splits doc->clean into tokens (doc->tokens), first making the clean view with
+ * sr_utf8_clean when the document has none. SR_OK or SR_NOMEM. */
 sr_status sr_tokenize(sr_doc *doc);
 /* Splits the token stream into sentences (doc->sentences) and marks page furniture. */
 sr_status sr_split_sentences(sr_doc *doc);

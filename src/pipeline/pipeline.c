@@ -44,12 +44,6 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
     (void)p;
     if (d->len > SR_MAX_RECORD_HARD)
         return SR_LIMIT;
-    if (!d->clean) {
-        const char *c = sr_utf8_clean(d->arena, d->text, d->len, &d->invalid_bytes);
-        if (!c)
-            return SR_NOMEM;
-        d->clean = c;
-    }
     sr_status st = sr_tokenize(d);
     if (!st)
         st = sr_split_sentences(d);

@@ -226,6 +226,11 @@ static size_t scan_initialism(const char *s, size_t n, size_t i)
 
 sr_status sr_tokenize(sr_doc *doc)
 {
+    if (!doc->clean) {
+        doc->clean = sr_utf8_clean(doc->arena, doc->text, doc->len, &doc->invalid_bytes);
+        if (!doc->clean)
+            return SR_NOMEM;
+    }
     tok_state st = {doc, 0};
     const char *s = doc->clean;
     size_t n = doc->len, i = 0;

@@ -45,8 +45,7 @@ static sr_doc *tokens_of(const char *text)
     sr_doc *d = sr_doc_new("t", text, strlen(text), NULL);
     if (!d)
         return NULL;
-    d->clean = sr_utf8_clean(d->arena, d->text, d->len, &d->invalid_bytes);
-    if (!d->clean || sr_tokenize(d) != SR_OK) {
+    if (sr_tokenize(d) != SR_OK) {
         sr_doc_free(d);
         return NULL;
     }
