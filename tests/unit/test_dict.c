@@ -125,22 +125,36 @@ static const char *const agent_files[] = {
     "tabari-validation/Validate.agents",
 };
 
+/* Loads one shipped file (path relative to the event-coding data) as kind: its line
+ * counts in *c, the dictionary's figures in *s. Returns the dictionary (caller frees
+ * with sr_dict_free) or NULL, after a failed CHECK, when the file cannot be read. */
+static sr_dict *load_shipped(const char *rel, int kind, char *path, size_t pathsz, file_count *c,
+                             sr_dict_stats *s)
+{
+    ec_path(path, pathsz, rel);
+    size_t n;
+    char *text = slurp(path, &n);
+    CHECK_MSG(text != NULL, "cannot read %s", path);
+    if (!text)
+        return NULL;
+    *c = count_lines(text, n);
+    sr_dict *d = sr_dict_new(0);
+    sr_status st = sr_dict_load_mem(d, kind, path, text, n);
+    sr_dict_get_stats(d, s);
+    CHECK_MSG(st == SR_OK && s->errors == 0, "%s: %s", path, sr_dict_error(d));
+    free(text);
+    return d;
+}
+
 TEST(dict_shipped_actor_files)
 {
     char path[1024];
     for (size_t f = 0; f < sizeof actor_files / sizeof *actor_files; f++) {
-        ec_path(path, sizeof path, actor_files[f]);
-        size_t n;
-        char *text = slurp(path, &n);
-        CHECK_MSG(text != NULL, "cannot read %s", path);
-        if (!text)
-            continue;
-        file_count c = count_lines(text, n);
-        sr_dict *d = sr_dict_new(0);
-        sr_status st = sr_dict_load_mem(d, SR_DICT_ACTOR, path, text, n);
+        file_count c;
         sr_dict_stats s;
-        sr_dict_get_stats(d, &s);
-        CHECK_MSG(st == SR_OK && s.errors == 0, "%s: %s", path, sr_dict_error(d));
+        sr_dict *d = load_shipped(actor_files[f], SR_DICT_ACTOR, path, sizeof path, &c, &s);
+        if (!d)
+            continue;
         CHECK_MSG(s.phrases[SR_DICT_ACTOR] + s.duplicates == c.phrase_lines,
                   "%s: %zu phrases + %zu repeats, %zu phrase lines", path,
                   s.phrases[SR_DICT_ACTOR], s.duplicates, c.phrase_lines);
@@ -150,7 +164,6 @@ TEST(dict_shipped_actor_files)
         printf("  %s: %zu phrases, %zu records, %zu code sets, %zu repeats, %zu warnings\n",
                actor_files[f], s.phrases[0], s.records, s.codesets, s.duplicates, s.warnings);
         sr_dict_free(d);
-        free(text);
     }
 }
 
@@ -158,18 +171,11 @@ TEST(dict_shipped_agent_files)
 {
     char path[1024];
     for (size_t f = 0; f < sizeof agent_files / sizeof *agent_files; f++) {
-        ec_path(path, sizeof path, agent_files[f]);
-        size_t n;
-        char *text = slurp(path, &n);
-        CHECK_MSG(text != NULL, "cannot read %s", path);
-        if (!text)
-            continue;
-        file_count c = count_lines(text, n);
-        sr_dict *d = sr_dict_new(0);
-        sr_status st = sr_dict_load_mem(d, SR_DICT_AGENT, path, text, n);
+        file_count c;
         sr_dict_stats s;
-        sr_dict_get_stats(d, &s);
-        CHECK_MSG(st == SR_OK && s.errors == 0, "%s: %s", path, sr_dict_error(d));
+        sr_dict *d = load_shipped(agent_files[f], SR_DICT_AGENT, path, sizeof path, &c, &s);
+        if (!d)
+            continue;
         /* every coded line gives its phrase (or a repeat), most a plural too */
         CHECK_MSG(s.phrases[SR_DICT_AGENT] + s.duplicates >= c.coded_agents &&
                       s.phrases[SR_DICT_AGENT] <= 6 * c.coded_agents,
@@ -180,7 +186,6 @@ TEST(dict_shipped_agent_files)
                agent_files[f], s.phrases[1], c.coded_agents, s.duplicates, s.warnings,
                s.warnings ? ": " : "", sr_dict_warning(d));
         sr_dict_free(d);
-        free(text);
     }
 }
 

@@ -31,15 +31,24 @@ static void write_file(const char *path, const char *data, size_t n)
     }
 }
 
+/* Writes data to a fresh temporary file named with suffix and opens a reader on it;
+ * *path receives the file's name for messages and unlink. */
+static sr_reader *reader_over(const char *suffix, const char *data, const sr_reader_options *opt,
+                              char **path)
+{
+    *path = temp_path(suffix);
+    write_file(*path, data, strlen(data));
+    const char *paths[] = {*path};
+    return sr_reader_new(paths, 1, opt);
+}
+
 TEST(reader_jsonl_fields_and_lines)
 {
     const char *data = "{\"id\":\"r1\",\"outlet\":\"ex\",\"published\":\"2024-10-18T09:00:00Z\","
                        "\"title\":\"T\",\"text\":\"Caf\\u00e9 1\"}\n\n"
                        "{\"id\":7,\"text\":\"second\",\"extra\":[1,2]}\n";
-    char *path = temp_path(".jsonl");
-    write_file(path, data, strlen(data));
-    const char *paths[] = {path};
-    sr_reader *r = sr_reader_new(paths, 1, NULL);
+    char *path;
+    sr_reader *r = reader_over(".jsonl", data, NULL, &path);
     sr_doc *d = NULL;
     CHECK(sr_reader_next(r, &d) == SR_OK);
     if (d) {
@@ -65,10 +74,8 @@ TEST(reader_jsonl_fields_and_lines)
 TEST(reader_error_names_input_and_line_then_continues)
 {
     const char *data = "{\"text\":\"a\"}\n{\"text\":\n{\"text\":\"c\"}\n";
-    char *path = temp_path("-bad.jsonl");
-    write_file(path, data, strlen(data));
-    const char *paths[] = {path};
-    sr_reader *r = sr_reader_new(paths, 1, NULL);
+    char *path;
+    sr_reader *r = reader_over("-bad.jsonl", data, NULL, &path);
     sr_doc *d = NULL;
     CHECK(sr_reader_next(r, &d) == SR_OK);
     sr_doc_free(d);
@@ -88,11 +95,9 @@ TEST(reader_error_names_input_and_line_then_continues)
 TEST(reader_default_published_only_when_missing)
 {
     const char *data = "{\"text\":\"a\"}\n{\"text\":\"b\",\"published\":\"2020-01-02\"}\n";
-    char *path = temp_path("-pub.jsonl");
-    write_file(path, data, strlen(data));
-    const char *paths[] = {path};
     sr_reader_options opt = {{2024, 11, 5}, 0, 0};
-    sr_reader *r = sr_reader_new(paths, 1, &opt);
+    char *path;
+    sr_reader *r = reader_over("-pub.jsonl", data, &opt, &path);
     sr_doc *d = NULL;
     CHECK(sr_reader_next(r, &d) == SR_OK && d && d->published.year == 2024 && d->published.day == 5);
     sr_doc_free(d);
