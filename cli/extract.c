@@ -104,7 +104,6 @@ typedef struct {
     int what;
     int threads;
     int keep_going;
-    int header;
 } options;
 
 typedef struct {

@@ -22,7 +22,7 @@ struct sr_reader {
     sr_reader_options opt;
     sr_stream *s;
     const char *name; /* current input */
-    int open, fmt, done_input;
+    int open, fmt;
     uint64_t line;
     char *buf; /* decompressed bytes [pos, n) not yet consumed */
     size_t n, pos, bufcap;

@@ -99,10 +99,14 @@ static int punct(const sr_doc *d, const sr_token *t)
     return P_NONE;
 }
 
+static bool terminal_class(int c)
+{
+    return c == P_PERIOD || c == P_BANG || c == P_QUESTION || c == P_ELLIPSIS;
+}
+
 static bool is_terminal(const sr_doc *d, const sr_token *t)
 {
-    int c = punct(d, t);
-    return c == P_PERIOD || c == P_BANG || c == P_QUESTION || c == P_ELLIPSIS;
+    return terminal_class(punct(d, t));
 }
 
 static bool is_closer(const sr_doc *d, const sr_token *t)
@@ -290,7 +294,7 @@ sr_status sr_split_sentences(sr_doc *d)
             in_quote = false;
             continue;
         }
-        bool term = c == P_PERIOD || c == P_BANG || c == P_QUESTION || c == P_ELLIPSIS;
+        bool term = terminal_class(c);
         bool dotted = !term && t->kind == SR_TOK_WORD && d->clean[t->end - 1] == '.';
         if (!term && !dotted)
             continue;
