@@ -79,6 +79,8 @@ run invalid-utf8-keep-going 0 "$SITREP" extract --keep-going --only docs "$T/bad
     expect_out replaced '\\ufffd\\ufffd'
     expect_out counted '"invalid_bytes":2'
 }
+printf 'A \032 substitute, then \377 bad.' >"$T/sub-then-bad.txt"
+run invalid-utf8-offset 1 "$SITREP" extract "$T/sub-then-bad.txt" && expect_err invalid-utf8-offset "first at text byte 21"
 printf 'NUL \000 inside.' >"$T/nul.txt"
 run nul 1 "$SITREP" extract "$T/nul.txt" && expect_err nul "nul.txt: NUL byte"
 printf '{"text":"fine"}\n{"text": oops}\n{"text":"also fine"}\n' >"$T/malformed.jsonl"

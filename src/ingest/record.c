@@ -14,7 +14,8 @@ sr_status sr_record_finish_text(sr_doc *d, const sr_reader_options *opt, char *e
     }
     if (d->invalid_bytes && !opt->repair) {
         size_t at = 0;
-        while (at < d->len && d->clean[at] != 0x1A)
+        /* a replaced byte reads 0x1A in the clean view but not in the text */
+        while (at < d->len && !(d->clean[at] == 0x1A && d->text[at] != 0x1A))
             at++;
         bool nul = d->text[at] == 0;
         snprintf(err, errsz, "%s: %zu bad bytes, first at text byte %zu (--keep-going replaces them)",
