@@ -21,20 +21,24 @@ TEST_LIBS := $(LIBS) -ljansson
 WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 SRC      := $(sort $(wildcard src/*/*.c))
+# Built-in data (dictionaries, gazetteer) is assembled into the library with .incbin
+# (src/*/*.S), so the program needs no data files at run time.
+ASM      := $(sort $(wildcard src/*/*.S))
+DATA     := $(sort $(wildcard data/*/*))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(filter-out tests/conformance_util.c,$(wildcard tests/*.c)) $(wildcard tests/unit/*.c))
 CONF_SRC := $(sort $(wildcard tests/conformance/*.c))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 
 B := build
-OBJ      := $(SRC:%.c=$(B)/%.o)
+OBJ      := $(SRC:%.c=$(B)/%.o) $(ASM:%.S=$(B)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 
 # Sanitizer build: everything again under AddressSanitizer + UBSan.
 S := build/asan
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SOBJ      := $(SRC:%.c=$(S)/%.o)
+SOBJ      := $(SRC:%.c=$(S)/%.o) $(ASM:%.S=$(S)/%.o)
 SCLI_OBJ  := $(CLI_SRC:%.c=$(S)/%.o)
 STEST_OBJ := $(TEST_SRC:%.c=$(S)/%.o)
 
@@ -42,7 +46,7 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 
 # ThreadSanitizer build of the CLI, for the threaded driver (clang).
 T := build/tsan
-TOBJ := $(SRC:%.c=$(T)/%.o) $(CLI_SRC:%.c=$(T)/%.o)
+TOBJ := $(SRC:%.c=$(T)/%.o) $(ASM:%.S=$(T)/%.o) $(CLI_SRC:%.c=$(T)/%.o)
 CONF_BIN := $(CONF_SRC:tests/conformance/%.c=$(B)/conformance/%)
 
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/tests/run $(CONF_BIN) fuzz-build
@@ -61,6 +65,14 @@ $(B)/%.o: %.c | $(DEPS_OK)
 $(S)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) $(DEPFLAGS) -c $< -o $@
+
+# Embedded data: the same assembly for every build flavour.
+define ASM_RULE
+$(1)/%.o: %.S $$(DATA) | $$(DEPS_OK)
+	@mkdir -p $$(@D)
+	$$(CC) -c $$< -o $$@
+endef
+$(foreach d,$(B) $(S) $(T) $(F),$(eval $(call ASM_RULE,$(d))))
 
 $(B)/libsitrep.a: $(OBJ)
 	@rm -f $@
@@ -100,7 +112,7 @@ $(T)/sitrep: $(TOBJ)
 FUZZ_CC := clang
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 F := build/fuzzobj
-FOBJ := $(SRC:%.c=$(F)/%.o)
+FOBJ := $(SRC:%.c=$(F)/%.o) $(ASM:%.S=$(F)/%.o)
 $(F)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(DEPFLAGS) -c $< -o $@

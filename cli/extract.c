@@ -15,7 +15,7 @@
 #include "extract.h"
 #include "sitrep.h"
 
-enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 20, MAX_THREADS = 64 };
+enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 20, MAX_THREADS = 64, MAX_LEX_FILES = 32 };
 
 typedef struct {
     sr_doc *docs[BATCH_DOCS];
@@ -36,6 +36,7 @@ typedef struct {
     int stop;
     sr_format fmt;
     int what;
+    const sr_lexicon *lx;
 } work;
 
 /* Analyses and renders every report of a batch; frees the reports. */
@@ -63,7 +64,7 @@ static void run_batch(sr_pipeline *p, slot *s, sr_format fmt, int what)
 static void *worker(void *arg)
 {
     work *w = arg;
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(w->lx);
     pthread_mutex_lock(&w->mu);
     for (;;) {
         slot *s = NULL;
@@ -104,6 +105,9 @@ typedef struct {
     int what;
     int threads;
     int keep_going;
+    const char *lex_path[MAX_LEX_FILES];
+    sr_lexicon_file lex_kind[MAX_LEX_FILES];
+    int nlex;
 } options;
 
 typedef struct {
@@ -152,6 +156,10 @@ static void usage(FILE *f)
           "                       replace invalid UTF-8 instead of stopping\n"
           "  --threads N          analyse on N threads (default 1); output order is kept\n"
           "  --max-record BYTES   largest report accepted (default 32M; suffixes K, M, G)\n"
+          "  --actors FILE        also code with this TABARI/PETRARCH actor dictionary\n"
+          "  --agents FILE        also code with this TABARI/PETRARCH agent dictionary\n"
+          "  --supplement FILE    also code with this dictionary in sitrep's own format\n"
+          "                       (docs/DICTIONARIES.md); each of the three may repeat\n"
           "  -h, --help           this text\n"
           "\n"
           "exit status: 0 all reports processed; 1 stopped on an error; 2 finished with\n"
@@ -203,6 +211,8 @@ static int parse_args(int argc, char **argv, options *o)
         {"only", required_argument, NULL, 'O'},      {"format", required_argument, NULL, 'F'},
         {"published", required_argument, NULL, 'P'}, {"keep-going", no_argument, NULL, 'k'},
         {"threads", required_argument, NULL, 'j'},   {"max-record", required_argument, NULL, 'M'},
+        {"actors", required_argument, NULL, 'A'},   {"agents", required_argument, NULL, 'G'},
+        {"supplement", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -254,6 +264,16 @@ static int parse_args(int argc, char **argv, options *o)
                 fprintf(stderr, "sitrep extract: --max-record takes a size such as 64M, not '%s'\n", optarg);
                 return 1;
             }
+            break;
+        case 'A':
+        case 'G':
+        case 'S':
+            if (o->nlex == MAX_LEX_FILES) {
+                fprintf(stderr, "sitrep extract: at most %d dictionary files\n", MAX_LEX_FILES);
+                return 1;
+            }
+            o->lex_path[o->nlex] = optarg;
+            o->lex_kind[o->nlex++] = c == 'A' ? SR_LEX_ACTORS : c == 'G' ? SR_LEX_AGENTS : SR_LEX_SUPPLEMENT;
             break;
         case 'h':
             usage(stdout);
@@ -346,19 +366,48 @@ static int read_all(const options *o, sr_reader *r, work *w, tally *t, sr_pipeli
     return stopped;
 }
 
+/* The built-in dictionaries and gazetteer, then the user's files. A malformed line in a
+ * user's file stops the run unless --keep-going (then it is skipped with a warning). */
+static sr_lexicon *load_lexicon(const options *o)
+{
+    sr_lexicon *lx = sr_lexicon_new();
+    if (!lx || sr_lexicon_load_defaults(lx)) {
+        fprintf(stderr, "sitrep: cannot load the built-in dictionaries: %s\n",
+                lx ? sr_lexicon_error(lx) : "out of memory");
+        sr_lexicon_free(lx);
+        return NULL;
+    }
+    for (int i = 0; i < o->nlex; i++) {
+        sr_status st = sr_lexicon_add_file(lx, o->lex_kind[i], o->lex_path[i]);
+        if (!st)
+            continue;
+        int fatal = !o->keep_going || st == SR_NOMEM || st == SR_NOTFOUND || st == SR_IO;
+        fprintf(stderr, "sitrep: %s%s\n", sr_lexicon_error(lx), fatal ? "" : " (line skipped)");
+        if (fatal) {
+            sr_lexicon_free(lx);
+            return NULL;
+        }
+    }
+    return lx;
+}
+
 int sr_cmd_extract(int argc, char **argv)
 {
     options o;
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc < 0 ? 0 : rc;
+    sr_lexicon *lx = load_lexicon(&o);
+    if (!lx)
+        return 1;
     sr_reader *r = sr_reader_new(o.inputs, o.ninputs, &o.ropt);
     work w = {0};
+    w.lx = lx;
     w.nslots = o.threads > 1 ? 2 * (size_t)o.threads : 1;
     w.ring = calloc(w.nslots, sizeof *w.ring);
     w.fmt = o.fmt;
     w.what = o.what;
-    sr_pipeline *inline_p = o.threads > 1 ? NULL : sr_pipeline_new();
+    sr_pipeline *inline_p = o.threads > 1 ? NULL : sr_pipeline_new(lx);
     if (!r || !w.ring || (o.threads == 1 && !inline_p)) {
         fprintf(stderr, "sitrep: out of memory\n");
         return 1;
@@ -397,6 +446,7 @@ int sr_cmd_extract(int argc, char **argv)
     free(w.ring);
     sr_pipeline_free(inline_p);
     sr_reader_free(r);
+    sr_lexicon_free(lx);
     if (fflush(stdout) != 0 && !t.write_error)
         t.write_error = errno ? errno : EIO;
     if (t.write_error) {

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool dated = k % 8 != 0;
     pub = sr_days_to_ymd(sr_ymd_to_days(pub) + (int32_t)(k % 110000));
     sr_doc *d = sr_doc_new("fuzz", (const char *)data + 3, size - 3, dated ? &pub : NULL);
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     if (d && p && sr_pipeline_run(p, d) == SR_OK)
         check(d);
     sr_pipeline_free(p);

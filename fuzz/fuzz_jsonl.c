@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (write(fd, data, size) == (ssize_t)size) {
         char path[64];
         snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-        sr_pipeline *p = sr_pipeline_new();
+        sr_pipeline *p = sr_pipeline_new(NULL);
         if (p) {
             read_all(path, 0, p);
             read_all(path, 1, p);

@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static sr_pipeline *p;
     if (!p)
-        p = sr_pipeline_new();
+        p = sr_pipeline_new(NULL);
     sr_doc *d = sr_doc_new("fuzz", (const char *)data, size, NULL);
     if (!d || !p) {
         sr_doc_free(d);

@@ -97,7 +97,13 @@ enum {
 
 /* ---- mentions -------------------------------------------------------------------- */
 
-typedef enum { SR_MENTION_NUMBER, SR_MENTION_QUANTITY, SR_MENTION_DATE } sr_mention_kind;
+typedef enum {
+    SR_MENTION_NUMBER,
+    SR_MENTION_QUANTITY,
+    SR_MENTION_DATE,
+    SR_MENTION_ACTOR,
+    SR_MENTION_PLACE,
+} sr_mention_kind;
 
 typedef enum {
     SR_HEDGE_EXACT,
@@ -159,6 +165,36 @@ typedef struct {
     sr_ymd begin, end;/* the interval the expression names, inclusive */
 } sr_date;
 
+/* Actor flags. */
+enum {
+    SR_ACTOR_PERSON = 1,  /* names one person ("Volodymyr Zelensky", "Yoon Suk Yeol") */
+    SR_ACTOR_ROLE = 2,    /* an office or group without a name ("the president",
+                             "spokesman", "soldiers"): an agent with no actor beside it */
+    SR_ACTOR_METONYM = 4, /* a capital or building standing for a government ("Seoul",
+                             "the Kremlin", "the Pentagon") */
+    SR_ACTOR_COMPOUND = 8,/* composed: country + agent ("North Korean soldiers",
+                             "South Korea's spy agency") */
+};
+
+typedef struct {
+    const char *code;  /* CAMEO-style code valid on the document's day ("PRKMIL",
+                          "KORSPY"), NUL-terminated; lives as long as the document */
+    const char *name;  /* the dictionary entry's primary phrase ("NORTH_KOREA") */
+    uint8_t flags;     /* SR_ACTOR_* */
+} sr_actor;
+
+typedef enum { SR_PLACE_COUNTRY, SR_PLACE_REGION, SR_PLACE_CITY } sr_place_kind;
+
+typedef struct {
+    const char *id;      /* gazetteer id ("geonames:538560"); NUL-terminated, lives as
+                            long as the lexicon the pipeline was made with */
+    const char *name;    /* the entry's own name ("Kursk", "Kursk Oblast", "Russia") */
+    char country[4];     /* ISO 3166-1 alpha-3 ("RUS") */
+    uint8_t kind;        /* sr_place_kind */
+    uint32_t population; /* 0 when unknown */
+    double lat, lon;
+} sr_place;
+
 typedef struct {
     uint8_t kind;       /* sr_mention_kind */
     uint32_t sentence;  /* index into sr_doc.sentences */
@@ -167,6 +203,8 @@ typedef struct {
         double number;  /* SR_MENTION_NUMBER */
         sr_quantity quantity;
         sr_date date;
+        sr_actor actor;
+        sr_place place;
     } u;
 } sr_mention;
 
@@ -233,11 +271,34 @@ void sr_reader_free(sr_reader *r);
 
 /* ---- analysis -------------------------------------------------------------------- */
 
+/* A lexicon: the actor and agent dictionaries and the gazetteer, loaded once and
+ * shared read-only by every pipeline (and thread) made with it. */
+typedef struct sr_lexicon sr_lexicon;
+
+typedef enum {
+    SR_LEX_ACTORS,     /* a TABARI/PETRARCH actor dictionary */
+    SR_LEX_AGENTS,     /* a TABARI/PETRARCH agent dictionary */
+    SR_LEX_SUPPLEMENT, /* sitrep's own supplement format (docs/DICTIONARIES.md) */
+} sr_lexicon_file;
+
+/* An empty lexicon. NULL on out-of-memory. */
+sr_lexicon *sr_lexicon_new(void);
+/* Adds the built-in set: the Phoenix dictionaries, sitrep's supplement, the gazetteer. */
+sr_status sr_lexicon_load_defaults(sr_lexicon *lx);
+/* Adds a user's file. A malformed line is skipped and the first one reported (file
+ * and line) by sr_lexicon_error(); SR_NOTFOUND / SR_IO when it cannot be read. */
+sr_status sr_lexicon_add_file(sr_lexicon *lx, sr_lexicon_file kind, const char *path);
+/* The first error as one line ("file:line: expected ..."), or "". */
+const char *sr_lexicon_error(const sr_lexicon *lx);
+void sr_lexicon_free(sr_lexicon *lx);
+
 typedef struct sr_pipeline sr_pipeline;
 
-/* Creates an analysis pipeline (sentences, tokens, numbers, quantities, dates).
+/* Creates an analysis pipeline (sentences, tokens, numbers, quantities, dates, and with
+ * a lexicon actors, places, attribution and claims). lx may be NULL (no actors or
+ * places); it must outlive the pipeline and the documents it analyses.
  * Returns NULL on out-of-memory. One pipeline per thread. */
-sr_pipeline *sr_pipeline_new(void);
+sr_pipeline *sr_pipeline_new(const sr_lexicon *lx);
 void sr_pipeline_free(sr_pipeline *p);
 
 /* Analyses doc in place: fills sentences, tokens and mentions (in text order).

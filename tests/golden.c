@@ -364,7 +364,7 @@ TEST(golden_files)
     }
     closedir(dd);
     qsort(names, n, sizeof names[0], cmp_str);
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     for (size_t i = 0; i < n; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);

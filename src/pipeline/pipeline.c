@@ -3,14 +3,18 @@
 #include <stdlib.h>
 
 #include "../core/internal.h"
+#include "lexicon.h"
 
 struct sr_pipeline {
-    int unused; /* per-thread scratch lives here once stages need it */
+    const sr_lexicon *lx; /* may be NULL: no actors or places */
 };
 
-sr_pipeline *sr_pipeline_new(void)
+sr_pipeline *sr_pipeline_new(const sr_lexicon *lx)
 {
-    return calloc(1, sizeof(sr_pipeline));
+    sr_pipeline *p = calloc(1, sizeof(sr_pipeline));
+    if (p)
+        p->lx = lx;
+    return p;
 }
 
 void sr_pipeline_free(sr_pipeline *p)

@@ -396,7 +396,7 @@ static void duck_suite(tally *days, tally *hol)
 
 int main(void)
 {
-    pipe_ = sr_pipeline_new();
+    pipe_ = sr_pipeline_new(NULL);
     if (!pipe_)
         return 2;
     tally model = {0}, dex = {0}, pex = {0}, duck = {0}, hol = {0};

@@ -331,7 +331,7 @@ static bool quantulum_suite(sr_pipeline *p, const char *suite)
 
 int main(void)
 {
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     if (!p)
         return 2;
     bool ok = true;

@@ -62,7 +62,7 @@ static sr_status run_once(sr_buf *out)
                                        sizeof err);
     if (st)
         return st;
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     st = p ? sr_pipeline_run(p, d) : SR_NOMEM;
     if (!st)
         st = sr_emit_doc(out, d, SR_FORMAT_JSONL, SR_ONLY_ALL | SR_ONLY_SENTENCES);

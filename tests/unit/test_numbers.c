@@ -18,7 +18,7 @@ static long run_repeated(const char *unit, size_t n, double *seconds)
     for (size_t i = 0; i < n; i++)
         memcpy(text + i * len, unit, len);
     text[len * n] = 0;
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     sr_doc *d = sr_doc_new("path", text, len * n, NULL);
     clock_t t0 = clock();
     long found = -1;
@@ -66,7 +66,7 @@ TEST(numbers_pathological)
 TEST(numbers_kinds)
 {
     const char *text = "More than 10,000 North Korean soldiers arrived; 76% agreed; 3 said so.";
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     sr_doc *d = sr_doc_new("k", text, strlen(text), NULL);
     CHECK(p && d && sr_pipeline_run(p, d) == SR_OK);
     CHECK_EQ_INT(d ? d->nmentions : 0, 3);

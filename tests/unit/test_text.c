@@ -7,7 +7,7 @@
 static sr_doc *analysed(const char *text, size_t len)
 {
     sr_doc *d = sr_doc_new("t", text, len, NULL);
-    sr_pipeline *p = sr_pipeline_new();
+    sr_pipeline *p = sr_pipeline_new(NULL);
     if (d && p && sr_pipeline_run(p, d) != SR_OK) {
         sr_doc_free(d);
         d = NULL;
