@@ -340,6 +340,7 @@ const char *sr_grain_name(sr_grain g);
 const char *sr_mention_kind_name(sr_mention_kind k);
 const char *sr_period_name(sr_period p);
 const char *sr_unit_kind_name(sr_unit_kind k);
+const char *sr_place_kind_name(sr_place_kind k);
 
 #ifdef __cplusplus
 }

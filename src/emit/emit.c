@@ -20,7 +20,7 @@ const char *sr_grain_name(sr_grain g)
 
 const char *sr_mention_kind_name(sr_mention_kind k)
 {
-    static const char *const n[] = {"number", "quantity", "date"};
+    static const char *const n[] = {"number", "quantity", "date", "actor", "place"};
     return (unsigned)k < sizeof n / sizeof n[0] ? n[k] : "number";
 }
 
@@ -163,6 +163,44 @@ static void emit_date_json(sr_buf *b, const sr_date *t, sr_status *st)
     json_key_bool(b, "approx", t->approx, st);
 }
 
+const char *sr_place_kind_name(sr_place_kind k)
+{
+    static const char *const n[] = {"country", "region", "city"};
+    return (unsigned)k < sizeof n / sizeof n[0] ? n[k] : "city";
+}
+
+static void emit_actor_json(sr_buf *b, const sr_actor *a, sr_status *st)
+{
+    json_key_str(b, "code", a->code, a->code ? strlen(a->code) : 0, st);
+    json_key_str(b, "entry", a->name, a->name ? strlen(a->name) : 0, st);
+    static const char *const flag[] = {"person", "role", "metonym", "compound"};
+    if (!*st)
+        *st = add_key(b, "flags");
+    if (!*st)
+        *st = sr_buf_addc(b, '[');
+    const char *sep = "";
+    for (unsigned i = 0; i < sizeof flag / sizeof flag[0] && !*st; i++)
+        if (a->flags & (1u << i)) {
+            if (!(*st = sr_buf_adds(b, sep)))
+                *st = sr_buf_printf(b, "\"%s\"", flag[i]);
+            sep = ",";
+        }
+    if (!*st)
+        *st = sr_buf_addc(b, ']');
+}
+
+static void emit_place_json(sr_buf *b, const sr_place *p, sr_status *st)
+{
+    json_key_str(b, "id", p->id, p->id ? strlen(p->id) : 0, st);
+    json_key_str(b, "name", p->name, p->name ? strlen(p->name) : 0, st);
+    json_key_str(b, "country", p->country[0] ? p->country : NULL, strlen(p->country), st);
+    const char *k = sr_place_kind_name(p->kind);
+    json_key_str(b, "place_kind", k, strlen(k), st);
+    json_key_num(b, "lat", p->lat, st);
+    json_key_num(b, "lon", p->lon, st);
+    json_key_num(b, "population", p->population, st);
+}
+
 static sr_status emit_mention_json(sr_buf *b, const sr_doc *d, const sr_mention *m)
 {
     const char *kind = sr_mention_kind_name(m->kind);
@@ -180,8 +218,12 @@ static sr_status emit_mention_json(sr_buf *b, const sr_doc *d, const sr_mention 
         json_key_num(b, "value", m->u.number, &st);
     else if (m->kind == SR_MENTION_QUANTITY)
         emit_quantity_json(b, d, &m->u.quantity, &st);
-    else
+    else if (m->kind == SR_MENTION_DATE)
         emit_date_json(b, &m->u.date, &st);
+    else if (m->kind == SR_MENTION_ACTOR)
+        emit_actor_json(b, &m->u.actor, &st);
+    else
+        emit_place_json(b, &m->u.place, &st);
     if (!st)
         st = sr_buf_adds(b, "}\n");
     return st;
