@@ -61,6 +61,41 @@ static void span(char *out, size_t n, const sr_doc *d, uint32_t s, uint32_t e)
     snprintf(out, n, "%.*s", (int)(e - s), d->clean + s);
 }
 
+/* Actor fields: code, entry, and the flags as yes/no keys (person=true). */
+static bool actor_field(const sr_actor *a, const char *k, char *out, size_t n)
+{
+    static const char *const flag[] = {"person", "role", "metonym", "compound"};
+    if (!strcmp(k, "code"))
+        snprintf(out, n, "%s", a->code ? a->code : "");
+    else if (!strcmp(k, "entry"))
+        snprintf(out, n, "%s", a->name ? a->name : "");
+    else {
+        for (unsigned i = 0; i < sizeof flag / sizeof flag[0]; i++)
+            if (!strcmp(k, flag[i])) {
+                snprintf(out, n, "%s", a->flags & (1u << i) ? "true" : "false");
+                return true;
+            }
+        return false;
+    }
+    return true;
+}
+
+/* Place fields: id, name, country (alpha-3), place_kind. */
+static bool place_field(const sr_place *p, const char *k, char *out, size_t n)
+{
+    if (!strcmp(k, "id"))
+        snprintf(out, n, "%s", p->id ? p->id : "");
+    else if (!strcmp(k, "name"))
+        snprintf(out, n, "%s", p->name ? p->name : "");
+    else if (!strcmp(k, "country"))
+        snprintf(out, n, "%s", p->country);
+    else if (!strcmp(k, "place_kind"))
+        snprintf(out, n, "%s", sr_place_kind_name(p->kind));
+    else
+        return false;
+    return true;
+}
+
 /* The field k of mention m as text, as the golden files write it; false if unknown. */
 static bool field_value(const sr_doc *d, const sr_mention *m, const char *k, char *out, size_t n)
 {
@@ -109,6 +144,10 @@ static bool field_value(const sr_doc *d, const sr_mention *m, const char *k, cha
         snprintf(out, n, "%s", t->approx ? "true" : "false");
     else if (!strcmp(k, "sentence"))
         snprintf(out, n, "%u", m->sentence);
+    else if (m->kind == SR_MENTION_ACTOR)
+        return actor_field(&m->u.actor, k, out, n);
+    else if (m->kind == SR_MENTION_PLACE)
+        return place_field(&m->u.place, k, out, n);
     else
         return false;
     return true;
@@ -364,7 +403,10 @@ TEST(golden_files)
     }
     closedir(dd);
     qsort(names, n, sizeof names[0], cmp_str);
-    sr_pipeline *p = sr_pipeline_new(NULL);
+    /* the built-in lexicon, as `sitrep extract` codes with it */
+    sr_lexicon *lx = sr_lexicon_new();
+    CHECK(lx && sr_lexicon_load_defaults(lx) == SR_OK);
+    sr_pipeline *p = sr_pipeline_new(lx);
     for (size_t i = 0; i < n; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -372,5 +414,6 @@ TEST(golden_files)
         free(names[i]);
     }
     sr_pipeline_free(p);
+    sr_lexicon_free(lx);
     CHECK(n > 0);
 }
