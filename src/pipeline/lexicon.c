@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../code/dict.h"
+#include "../code/actors.h"
 #include "lexicon.h"
 
 sr_lexicon *sr_lexicon_new(void)
@@ -13,8 +13,9 @@ sr_lexicon *sr_lexicon_new(void)
     if (!lx)
         return NULL;
     lx->dict = sr_dict_new(0);
-    if (!lx->dict) {
-        free(lx);
+    lx->gaz = sr_gazetteer_new();
+    if (!lx->dict || !lx->gaz) {
+        sr_lexicon_free(lx);
         return NULL;
     }
     return lx;
@@ -25,6 +26,7 @@ void sr_lexicon_free(sr_lexicon *lx)
     if (!lx)
         return;
     sr_dict_free(lx->dict);
+    sr_gazetteer_free(lx->gaz);
     free(lx);
 }
 
@@ -42,8 +44,11 @@ static sr_status note(sr_lexicon *lx, sr_status st, const char *msg)
 
 sr_status sr_lexicon_load_defaults(sr_lexicon *lx)
 {
-    (void)lx;
-    return SR_OK;
+    sr_status st = sr_dict_load_default(lx->dict);
+    if (st)
+        return note(lx, st, sr_dict_error(lx->dict));
+    st = sr_gazetteer_load_default(lx->gaz);
+    return note(lx, st, sr_gazetteer_error(lx->gaz));
 }
 
 sr_status sr_lexicon_add_file(sr_lexicon *lx, sr_lexicon_file kind, const char *path)
@@ -56,6 +61,9 @@ sr_status sr_lexicon_add_file(sr_lexicon *lx, sr_lexicon_file kind, const char *
         break;
     case SR_LEX_AGENTS:
         st = sr_dict_load_file(lx->dict, SR_DICT_AGENT, path);
+        break;
+    case SR_LEX_SUPPLEMENT:
+        st = sr_dict_load_supplement_file(lx->dict, path);
         break;
     default:
         return note(lx, SR_USAGE, "unknown lexicon file kind");

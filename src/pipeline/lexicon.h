@@ -4,10 +4,12 @@
 
 #include "../core/internal.h"
 
-struct sr_dict;
+#include "../code/dict.h"
+#include "../place/gazetteer.h"
 
 struct sr_lexicon {
-    struct sr_dict *dict; /* actors and agents: Phoenix, supplement, the user's files */
+    sr_dict *dict;        /* actors and agents: Phoenix, supplement, the user's files */
+    sr_gazetteer *gaz;    /* countries, regions, cities */
     char err[320];        /* the first error, one line */
 };
 

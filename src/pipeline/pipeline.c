@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "../core/internal.h"
+#include "../code/actors.h"
 #include "lexicon.h"
 
 struct sr_pipeline {
@@ -57,6 +58,10 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
     st = sr_recognise_dates(d, &m);
     if (!st)
         st = sr_recognise_numbers(d, &m);
+    if (!st && p->lx)
+        st = sr_actors_find(p->lx->dict, d, &m);
+    if (!st && p->lx)
+        st = sr_places_find(p->lx->gaz, d, &m);
     if (st == SR_NOMEM && m.n >= SR_MAX_MENTIONS)
         st = SR_LIMIT; /* sr_mention_push refused to grow past the limit */
     if (st)
