@@ -147,8 +147,9 @@ static void usage(FILE *f)
           "title, text), gzip-compressed or not, are told apart by their content.\n"
           "\n"
           "options:\n"
-          "  --only KINDS         docs, sentences, mentions (comma-separated; default:\n"
-          "                       docs,mentions; mentions with --format tsv)\n"
+          "  --only KINDS         docs, sentences, mentions, claims (comma-separated;\n"
+          "                       default: docs,mentions,claims; mentions with --format\n"
+          "                       tsv)\n"
           "  --format FMT         jsonl (default) or tsv (with a header line)\n"
           "  --published DAY      publication day (YYYY-MM-DD) for reports that give none;\n"
           "                       without it their relative dates stay unresolved\n"
@@ -199,6 +200,8 @@ static int parse_only(const char *s, int *what)
             *what |= SR_ONLY_MENTIONS;
         else if (!strcmp(tok, "sentences"))
             *what |= SR_ONLY_SENTENCES;
+        else if (!strcmp(tok, "claims"))
+            *what |= SR_ONLY_CLAIMS;
         else
             return -1;
     }
@@ -224,7 +227,7 @@ static int parse_args(int argc, char **argv, options *o)
         switch (c) {
         case 'O':
             if (parse_only(optarg, &o->what)) {
-                fprintf(stderr, "sitrep extract: --only takes docs, sentences, mentions (comma-separated), not '%s'\n", optarg);
+                fprintf(stderr, "sitrep extract: --only takes docs, sentences, mentions, claims (comma-separated), not '%s'\n", optarg);
                 return 1;
             }
             break;
@@ -286,7 +289,7 @@ static int parse_args(int argc, char **argv, options *o)
     if (!o->what)
         o->what = o->fmt == SR_FORMAT_TSV ? SR_ONLY_MENTIONS : SR_ONLY_ALL;
     if (o->fmt == SR_FORMAT_TSV && (o->what & (o->what - 1))) {
-        fprintf(stderr, "sitrep extract: --format tsv prints one kind of record: add --only docs or --only mentions\n");
+        fprintf(stderr, "sitrep extract: --format tsv prints one kind of record: add --only docs, mentions, sentences or claims\n");
         return 1;
     }
     static const char *const stdin_only[] = {"-"};

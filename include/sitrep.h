@@ -208,6 +208,46 @@ typedef struct {
     } u;
 } sr_mention;
 
+/* ---- claims ------------------------------------------------------------------------ */
+
+typedef enum {
+    SR_SOURCE_NONE,    /* the outlet's own statement */
+    SR_SOURCE_NAMED,   /* a named person, office or organisation ("Seoul's Defense
+                          Ministry"; for "he said", the speaker the pronoun refers to) */
+    SR_SOURCE_UNNAMED, /* "is said to", "reportedly", "some reports", "officials said" */
+} sr_source_kind;
+
+typedef enum {
+    SR_MODALITY_REPORTED,     /* stated as fact */
+    SR_MODALITY_PROJECTION,   /* a future figure: "by the end of December there will be" */
+    SR_MODALITY_HYPOTHETICAL, /* "an army of, for example, 100,000 men", "if 5,000 ..." */
+} sr_modality;
+
+enum { SR_SOURCE_MAX_ACTORS = 4 };
+
+/* Who says so. Spans are byte offsets into the document text; start == end when absent. */
+typedef struct {
+    uint8_t kind;                 /* sr_source_kind */
+    uint8_t nactors;              /* codes of the actors named in the source ("X and Y") */
+    uint32_t start, end;          /* the source as written (for a pronoun, its referent) */
+    uint32_t pronoun_start, pronoun_end; /* "he" in "he wrote", when resolved from it */
+    const char *actors[SR_SOURCE_MAX_ACTORS];
+} sr_source;
+
+/* A quantity claim: a figure with what it counts, where, as of when, and who says so. */
+typedef struct {
+    uint32_t mention;     /* index in sr_doc.mentions of the quantity (or number) */
+    uint32_t sentence;
+    uint8_t modality;     /* sr_modality */
+    int32_t place;        /* index of the place mention, or -1 */
+    int32_t date;         /* index of the date mention giving the as-of date, or -1 */
+    char as_of[24];       /* ISO day or period; the publication day when no date is
+                             given; "" when unknown */
+    const char *counted_actor; /* actor code of the counted group ("PRKMIL"), or NULL */
+    sr_source source;     /* the innermost source: "Yonhap reported that the NIS said" */
+    sr_source via;        /* the reporter in a chain (Yonhap), kind NONE when none */
+} sr_claim;
+
 /* ---- the document ---------------------------------------------------------------- */
 
 typedef struct sr_arena sr_arena;
@@ -231,6 +271,8 @@ typedef struct sr_doc {
     size_t ntokens;
     sr_mention *mentions;
     size_t nmentions;
+    sr_claim *claims;        /* in text order; made when the pipeline has a lexicon */
+    size_t nclaims;
 } sr_doc;
 
 /* Frees a document and everything its analysis allocated. NULL is a no-op. */
@@ -313,7 +355,8 @@ enum {
     SR_ONLY_DOCS = 1,
     SR_ONLY_MENTIONS = 2,
     SR_ONLY_SENTENCES = 4,
-    SR_ONLY_ALL = 3, /* the default: documents and mentions */
+    SR_ONLY_CLAIMS = 8,
+    SR_ONLY_ALL = 11, /* the default: documents, mentions and claims */
 };
 
 typedef struct sr_buf {
@@ -341,6 +384,8 @@ const char *sr_mention_kind_name(sr_mention_kind k);
 const char *sr_period_name(sr_period p);
 const char *sr_unit_kind_name(sr_unit_kind k);
 const char *sr_place_kind_name(sr_place_kind k);
+const char *sr_source_kind_name(sr_source_kind k);
+const char *sr_modality_name(sr_modality m);
 
 #ifdef __cplusplus
 }

@@ -46,6 +46,16 @@ typedef struct {
     uint32_t flags;   /* SR_CODE_* */
 } sr_dict_code;
 
+/* What an entry names (sr_dict_match.entry). The supplement says so; for TABARI and
+ * PETRARCH files, whose format cannot, an entry with a date-restricted code set is taken
+ * to be a person (office holders are the only date-restricted entries in Phoenix). */
+enum {
+    SR_ENTRY_PERSON = 1, /* one individual */
+    SR_ENTRY_SEAT = 2,   /* a capital or building standing for a government ("Seoul") */
+    SR_ENTRY_GROUP = 4,  /* an organisation, institution or country */
+    SR_ENTRY_TYPED = 8,  /* the kind was given by the file (the supplement) */
+};
+
 /* How the last word of a match matched. */
 enum { SR_MATCH_EXACT, SR_MATCH_PLURAL, SR_MATCH_STEM };
 
@@ -58,6 +68,9 @@ typedef struct {
     const char *primary;   /* its record's primary phrase (TABARI's "parent") */
     uint32_t ncodes;       /* codes valid on the day; 0 when none applies */
     const sr_dict_code *const *codes; /* borrowed from the dictionary */
+    const sr_dict_code *first_code; /* the record's first code in file order, whatever
+                                       its dates (NULL: no code at all) */
+    uint8_t entry;         /* SR_ENTRY_* */
 } sr_dict_match;
 
 /* Creates an empty dictionary (flags: SR_DICT_*). NULL on out-of-memory. Free with
@@ -86,6 +99,7 @@ typedef struct {
     size_t codesets;
     size_t codes;       /* distinct interned codes */
     size_t errors, warnings, duplicates;
+    size_t replaced;    /* earlier phrases a supplement entry took over */
     size_t nodes;
     size_t bytes;       /* arena footprint */
 } sr_dict_stats;

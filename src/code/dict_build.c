@@ -63,6 +63,7 @@ void sr_dict_get_stats(const sr_dict *d, sr_dict_stats *out)
     out->errors = d->errors;
     out->warnings = d->warnings;
     out->duplicates = d->duplicates;
+    out->replaced = d->replaced;
     out->nodes = d->nnodes;
     out->bytes = sr_arena_footprint(d->arena);
 }
@@ -200,6 +201,58 @@ const sr_dict_code *sr_dict_intern_code(sr_dict *d, const char *s, size_t n, uin
     return c;
 }
 
+/* ---- records and code sets --------------------------------------------------------- */
+
+uint32_t sr_dict_record_new(sr_dict *d, const char *primary, uint8_t entry)
+{
+    dict_record *rec = sr_arena_push(d->arena, (void **)&d->records, &d->nrecords,
+                                     &d->cap_records, sizeof *rec, 1024);
+    if (!rec)
+        return UINT32_MAX;
+    rec->first_set = (uint32_t)d->nsets;
+    rec->primary = primary;
+    rec->entry = entry;
+    return (uint32_t)(d->nrecords - 1);
+}
+
+sr_status sr_dict_codeset_add(sr_dict *d, uint32_t r, bool restricted, int32_t lo, int32_t hi,
+                              const sr_dict_code *const *codes, size_t n)
+{
+    if (d->records[r].nsets >= SR_DICT_MAX_CODESETS || n > SR_DICT_MAX_COMPOUND)
+        return SR_LIMIT;
+    dict_codeset cs = {lo, hi, (uint32_t)d->nrefs, (uint32_t)n, restricted};
+    for (size_t k = 0; k < n; k++) {
+        const sr_dict_code **ref = sr_arena_push(d->arena, (void **)&d->code_refs, &d->nrefs,
+                                                 &d->cap_refs, sizeof *ref, 1024);
+        if (!ref)
+            return SR_NOMEM;
+        *ref = codes[k];
+    }
+    dict_codeset *slot = sr_arena_push(d->arena, (void **)&d->sets, &d->nsets, &d->cap_sets,
+                                       sizeof *slot, 1024);
+    if (!slot)
+        return SR_NOMEM;
+    *slot = cs;
+    d->records[r].nsets++;
+    return SR_OK;
+}
+
+uint8_t sr_dict_record_entry(const sr_dict *d, uint32_t r)
+{
+    const dict_record *rec = &d->records[r];
+    if (rec->entry)
+        return rec->entry;
+    bool restricted = false;
+    for (uint32_t k = 0; k < rec->nsets; k++) {
+        const dict_codeset *s = &d->sets[rec->first_set + k];
+        restricted |= s->restricted;
+        for (uint32_t c = 0; c < s->n; c++)
+            if (d->code_refs[s->first + c]->len == 3)
+                return SR_ENTRY_GROUP;
+    }
+    return restricted ? SR_ENTRY_PERSON : SR_ENTRY_GROUP;
+}
+
 /* ---- the trie ----------------------------------------------------------------------- */
 
 static bool edges_grow(sr_dict *d)
@@ -280,6 +333,27 @@ static bool merge_into(sr_dict *d, dict_phrase *old, uint32_t record)
     return true;
 }
 
+/* A supplement phrase p takes over the earlier phrase old (same words, same kind). When
+ * old is the primary phrase of a person and p names a person, the person's whole record
+ * takes p's codes, so every variant the older file listed ("PRESIDENT_BARACK_OBAMA")
+ * gets the corrected dates; otherwise only this phrase changes hands. */
+static void take_over(sr_dict *d, dict_phrase *old, const dict_pending *p)
+{
+    dict_record *orec = &d->records[old->record];
+    const dict_record *nrec = &d->records[p->record];
+    if ((nrec->entry & SR_ENTRY_PERSON) && p->kind == SR_DICT_ACTOR && orec->primary == old->text &&
+        (sr_dict_record_entry(d, old->record) & SR_ENTRY_PERSON)) {
+        orec->first_set = nrec->first_set;
+        orec->nsets = nrec->nsets;
+        orec->entry = nrec->entry;
+        orec->primary = nrec->primary;
+    }
+    old->record = p->record;
+    old->text = p->text;
+    old->plural_ok = p->plural_ok;
+    d->replaced++;
+}
+
 /* Stores phrase p ending at node. Returns SR_OK or SR_NOMEM. */
 static sr_status put_phrase(sr_dict *d, const char *name, const dict_pending *p, uint32_t node)
 {
@@ -287,6 +361,10 @@ static sr_status put_phrase(sr_dict *d, const char *name, const dict_pending *p,
     if (*slot) {
         if (p->generated)
             return SR_OK;
+        if (d->phrases[*slot - 1].record < p->replace_below) {
+            take_over(d, &d->phrases[*slot - 1], p);
+            return SR_OK;
+        }
         d->duplicates++;
         if (d->flags & SR_DICT_MERGE_DUPS)
             return merge_into(d, &d->phrases[*slot - 1], p->record) ? SR_OK : SR_NOMEM;

@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     uint32_t first_set, nsets; /* code sets [first_set, first_set + nsets) */
     const char *primary;
+    uint8_t entry;         /* SR_ENTRY_* given by the file; 0: TABARI/PETRARCH (guessed) */
 } dict_record;
 
 typedef struct {
@@ -49,6 +50,8 @@ typedef struct {
     uint32_t len, record, line;
     uint8_t kind, stem, plural_ok;
     uint8_t generated;     /* a regular plural the reader made: yields to any entry */
+    uint32_t replace_below;/* 0, or: takes over an earlier phrase whose record id is
+                              below this (the supplement corrects older files) */
 } dict_pending;
 
 /* An open-addressing index of ids (id + 1 in each slot, 0 empty). */
@@ -79,7 +82,7 @@ struct sr_dict {
     size_t nsets, cap_sets;
     const sr_dict_code **code_refs;
     size_t nrefs, cap_refs;
-    size_t errors, warnings, duplicates;
+    size_t errors, warnings, duplicates, replaced;
     sr_status first_status;
     char err[256], warn[256];
 };
@@ -91,6 +94,18 @@ const sr_dict_code *sr_dict_intern_code(sr_dict *d, const char *s, size_t n, uin
  * tokenizer so phrase words are cut exactly as text is. Returns SR_OK, SR_NOMEM, or the
  * first per-phrase error (reported on d, phrase skipped). name is for messages. */
 sr_status sr_dict_add_pending(sr_dict *d, const char *name, const dict_pending *p, size_t n);
+/* Appends an empty record with the given primary phrase (borrowed: in d's arena) and
+ * SR_ENTRY_* flags. Returns its id, or UINT32_MAX on out-of-memory. */
+uint32_t sr_dict_record_new(sr_dict *d, const char *primary, uint8_t entry);
+/* Appends a code set to record r, which must be the newest record (its sets are
+ * contiguous): codes[0..n) valid on days [lo, hi] when restricted, else a default.
+ * SR_OK, SR_LIMIT (too many sets or codes) or SR_NOMEM. */
+sr_status sr_dict_codeset_add(sr_dict *d, uint32_t r, bool restricted, int32_t lo, int32_t hi,
+                              const sr_dict_code *const *codes, size_t n);
+/* What record r names: its SR_ENTRY_* flags when the file gave them, else the guess
+ * for TABARI/PETRARCH entries (dict.h): a person when some code set is date-restricted
+ * and no code is a bare three-letter country code. */
+uint8_t sr_dict_record_entry(const sr_dict *d, uint32_t r);
 /* Records an error or a warning "name:line: msg" on d. Returns st. */
 sr_status sr_dict_fail(sr_dict *d, sr_status st, const char *name, uint32_t line,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -98,7 +98,8 @@ static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t 
 }
 
 /* Picks the code sets of record r valid on day: the first restricted set whose interval
- * holds the day, else the first default, else none. */
+ * holds the day, else the first default, else none; and fills in what the record names
+ * and its first code. */
 static void resolve(const sr_dict *d, uint32_t r, bool dated, int32_t day, sr_dict_match *m)
 {
     const dict_record *rec = &d->records[r];
@@ -116,6 +117,9 @@ static void resolve(const sr_dict *d, uint32_t r, bool dated, int32_t day, sr_di
         hit = def;
     m->ncodes = hit ? hit->n : 0;
     m->codes = hit ? d->code_refs + hit->first : NULL;
+    const dict_codeset *first = rec->nsets ? &d->sets[rec->first_set] : NULL;
+    m->first_code = first && first->n ? d->code_refs[first->first] : NULL;
+    m->entry = sr_dict_record_entry(d, r);
 }
 
 bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_ymd day,

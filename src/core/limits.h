@@ -43,5 +43,9 @@
 /* Agent substitution markers ("!PERSON! = MAN, MEN") and items in each. */
 #define SR_DICT_MAX_MARKERS 256
 #define SR_DICT_MAX_MARKER_ITEMS 64
+/* Bytes in an actor code, given or composed ("GBRMILSPY", "IGOWSTNAT" + agents): CAMEO
+ * codes are a few three-letter parts; a longer one is a broken file or a runaway chain
+ * of agents, and composition stops adding parts at this length. */
+#define SR_ACTOR_MAX_CODE 48
 
 #endif

@@ -3,7 +3,7 @@
  * the clean copy, so output is valid UTF-8 whatever the input held. */
 #include <stdio.h>
 
-#include "../core/internal.h"
+#include "emit_int.h"
 
 const char *sr_hedge_name(sr_hedge h)
 {
@@ -34,80 +34,6 @@ const char *sr_unit_kind_name(sr_unit_kind k)
 {
     static const char *const n[] = {"count", "percent", "money", "measure"};
     return (unsigned)k < sizeof n / sizeof n[0] ? n[k] : "count";
-}
-
-/* Appends ,"key": to b. Output is built with plain appends, not sr_buf_printf: a
- * mention has a dozen fields, and printf's format parsing cost more than the rest of
- * writing it. */
-static inline __attribute__((always_inline)) sr_status add_key(sr_buf *b, const char *key)
-{
-    size_t n = strlen(key);
-    if (sr_buf_reserve(b, n + 4))
-        return SR_NOMEM;
-    char *o = b->p + b->n;
-    *o++ = ',';
-    *o++ = '"';
-    memcpy(o, key, n);
-    o += n;
-    *o++ = '"';
-    *o++ = ':';
-    *o = 0;
-    b->n = (size_t)(o - b->p);
-    return SR_OK;
-}
-
-/* Appends ,"key":true or ,"key":false. */
-static inline void json_key_bool(sr_buf *b, const char *key, bool v, sr_status *st)
-{
-    if (!*st)
-        *st = add_key(b, key);
-    if (!*st)
-        *st = v ? sr_buf_add(b, "true", 4) : sr_buf_add(b, "false", 5);
-}
-
-static inline __attribute__((always_inline)) void json_key_str(sr_buf *b, const char *key,
-                                                               const char *s, size_t n,
-                                                               sr_status *st)
-{
-    if (*st)
-        return;
-    *st = add_key(b, key);
-    if (!*st)
-        *st = s ? sr_buf_json_str(b, s, n) : sr_buf_adds(b, "null");
-}
-
-static void json_key_span(sr_buf *b, const char *key, const sr_doc *d, uint32_t s, uint32_t e,
-                          sr_status *st)
-{
-    if (e > s)
-        json_key_str(b, key, d->clean + s, e - s, st);
-    else if (!*st && !(*st = add_key(b, key)))
-        *st = sr_buf_add(b, "null", 4);
-}
-
-static inline __attribute__((always_inline)) void json_key_num(sr_buf *b, const char *key,
-                                                               double v, sr_status *st)
-{
-    if (*st)
-        return;
-    *st = add_key(b, key);
-    if (!*st)
-        *st = sr_buf_num(b, v);
-}
-
-static void ymd_text(sr_ymd d, char out[24])
-{
-    if (d.year > 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 &&
-        d.day <= 99) { /* by hand, as snprintf "%04d-%02d-%02d" would */
-        int y = d.year;
-        out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
-        out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10), out[4] = '-';
-        out[5] = (char)('0' + d.month / 10), out[6] = (char)('0' + d.month % 10), out[7] = '-';
-        out[8] = (char)('0' + d.day / 10), out[9] = (char)('0' + d.day % 10), out[10] = 0;
-    } else if (d.year)
-        snprintf(out, 24, "%04d-%02d-%02d", d.year, d.month, d.day);
-    else
-        out[0] = 0;
 }
 
 static sr_status emit_doc_json(sr_buf *b, const sr_doc *d)
@@ -229,8 +155,6 @@ static sr_status emit_mention_json(sr_buf *b, const sr_doc *d, const sr_mention 
     return st;
 }
 
-static void tsv_cell(sr_buf *b, const char *s, size_t n, bool last, sr_status *st);
-
 static sr_status emit_sentence(sr_buf *b, const sr_doc *d, size_t i, sr_format fmt)
 {
     const sr_sentence *s = &d->sentences[i];
@@ -267,25 +191,8 @@ sr_status sr_emit_tsv_header(sr_buf *out, int what)
 {
     return sr_buf_adds(out, what == SR_ONLY_DOCS        ? doc_header
                             : what == SR_ONLY_SENTENCES ? sentence_header
+                            : what == SR_ONLY_CLAIMS    ? sr_claim_tsv_header
                                                         : mention_header);
-}
-
-static void tsv_cell(sr_buf *b, const char *s, size_t n, bool last, sr_status *st)
-{
-    if (*st)
-        return;
-    if (s && n)
-        *st = sr_buf_tsv_str(b, s, n);
-    if (!*st)
-        *st = sr_buf_addc(b, last ? '\n' : '\t');
-}
-
-static void tsv_num(sr_buf *b, double v, sr_status *st)
-{
-    if (!*st)
-        *st = sr_buf_num(b, v);
-    if (!*st)
-        *st = sr_buf_addc(b, '\t');
 }
 
 static sr_status emit_doc_tsv(sr_buf *b, const sr_doc *d)
@@ -360,5 +267,7 @@ sr_status sr_emit_doc(sr_buf *out, const sr_doc *d, sr_format fmt, int what)
         for (size_t i = 0; !st && i < d->nmentions; i++)
             st = fmt == SR_FORMAT_TSV ? emit_mention_tsv(out, d, &d->mentions[i])
                                       : emit_mention_json(out, d, &d->mentions[i]);
+    if ((what & SR_ONLY_CLAIMS) && !st)
+        st = sr_emit_claims(out, d, fmt);
     return st;
 }

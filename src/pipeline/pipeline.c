@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "../core/internal.h"
+#include "../claim/claims.h"
 #include "../code/actors.h"
 #include "lexicon.h"
 
@@ -72,5 +73,5 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
         m.v[i].sentence = sentence_of(d, m.v[i].start);
     d->mentions = m.v;
     d->nmentions = m.n;
-    return SR_OK;
+    return p->lx ? sr_claims_find(d) : SR_OK;
 }

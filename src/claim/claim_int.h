@@ -1,0 +1,58 @@
+/* claim_int.h: the claim stage's shared state: per-token indexes of the mentions, the
+ * attributions found in each sentence, and the word classes both files read. */
+#ifndef SR_CLAIM_INT_H
+#define SR_CLAIM_INT_H
+
+#include "../core/internal.h"
+
+/* One attribution: a source, the reporting verb (or "according to") that introduces
+ * it, and the tokens it covers. All ranges are token indexes [first, end). */
+typedef struct {
+    uint32_t src_first, src_end;       /* the source phrase ("Seoul's Defense Ministry") */
+    uint32_t clause_first, clause_end; /* source, verb and adjuncts ("... said on Tuesday") */
+    uint32_t scope_first, scope_end;   /* what the source is said to have said */
+    int32_t date;                      /* a date in the clause ("on Tuesday"), or -1 */
+    uint8_t kind;                      /* sr_source_kind */
+    uint8_t pronoun;                   /* the source is "he", "she", "they", "it" */
+    uint8_t cites;                     /* "according to X", "citing X": X is nearer */
+} sr_attrib;
+
+typedef struct {
+    sr_doc *d;
+    const sr_mention *m;               /* d->mentions */
+    int32_t *date_at, *actor_at, *place_at; /* per token: covering mention, or -1 */
+    sr_attrib *att;                    /* every attribution, in sentence order */
+    size_t natt, cap_att;
+    uint32_t *sent_att;                /* per sentence: first attribution index */
+} sr_claim_ctx;
+
+/* Word-class bits (attrib.c holds the lists). */
+enum {
+    SR_CW_SAY = 1u << 0,      /* a reporting verb that cannot be a noun: said, told */
+    SR_CW_SAY_WEAK = 1u << 1, /* a reporting verb that may be a noun: reports, claims */
+    SR_CW_STOP = 1u << 2,     /* ends a source phrase: that, which, while, and so on */
+    SR_CW_SKIP = 1u << 3,     /* may stand between a source and its verb: also, has */
+    SR_CW_PRONOUN = 1u << 4,  /* he, she, they, it */
+    SR_CW_UNNAMED = 1u << 5,  /* a head word of an anonymous source: officials, sources */
+    SR_CW_HEDGED = 1u << 6,   /* reportedly, allegedly */
+    SR_CW_FUTURE = 1u << 7,   /* will, expected, forecast: a projection */
+    SR_CW_IF = 1u << 8,       /* if, unless, suppose: a hypothetical */
+    SR_CW_MAYBE = 1u << 9,    /* could, might, may */
+    SR_CW_BE = 1u << 10,      /* is, are, was, were, been, be */
+    SR_CW_PASSIVE = 1u << 11, /* said, reported, believed, thought, estimated, understood */
+};
+
+/* The class bits of token i (0 for non-words). */
+uint32_t sr_claim_word(const sr_claim_ctx *c, size_t i);
+
+/* Finds the attributions of every sentence (c->att, c->sent_att). SR_OK or SR_NOMEM. */
+sr_status sr_attrib_find(sr_claim_ctx *c);
+
+/* Fills a public sr_source from an attribution; a pronoun is resolved to the named
+ * speaker it refers to in the sentences before. */
+void sr_attrib_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out);
+
+/* True when token i is punctuation that separates clauses: , ; : ( ) dashes, quotes. */
+bool sr_claim_boundary(const sr_doc *d, size_t i);
+
+#endif

@@ -1,0 +1,315 @@
+/* claims.c: every figure becomes a claim: the quantity with what it counts, where, as
+ * of when, in which modality, and who says so (attrib.c).
+ *
+ * A claim's own clause is the run of tokens around the quantity up to clause
+ * punctuation or an attribution clause. Its place is a place in that clause (the most
+ * specific of adjacent ones: "Russia's Vladivostok" is Vladivostok), else the nearest
+ * place elsewhere in the sentence outside the sources. Its as-of date is a date in the
+ * clause, else the attribution's date ("said on Tuesday"), else an earlier date in the
+ * sentence, else the publication day; "by the end of December" is its last day. */
+#include <strings.h>
+
+#include "claims.h"
+
+#include "claim_int.h"
+
+/* Marks each token with the mention of a kind that covers it (the longest, for nested
+ * actor mentions: sorted by start then end, a longer one comes later). */
+static void index_mentions(sr_claim_ctx *c)
+{
+    const sr_doc *d = c->d;
+    size_t t = 0;
+    for (size_t i = 0; i < d->nmentions; i++) {
+        const sr_mention *m = &d->mentions[i];
+        int32_t *at = m->kind == SR_MENTION_DATE    ? c->date_at
+                      : m->kind == SR_MENTION_ACTOR ? c->actor_at
+                      : m->kind == SR_MENTION_PLACE ? c->place_at
+                                                    : NULL;
+        while (t > 0 && d->tokens[t - 1].start >= m->start)
+            t--;
+        while (t < d->ntokens && d->tokens[t].start < m->start)
+            t++;
+        for (size_t k = t; at && k < d->ntokens && d->tokens[k].end <= m->end; k++)
+            at[k] = (int32_t)i;
+    }
+}
+
+static size_t token_at(const sr_doc *d, uint32_t offset)
+{
+    size_t lo = 0, hi = d->ntokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tokens[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool in_clause_of(const sr_claim_ctx *c, uint32_t s, size_t k)
+{
+    for (uint32_t a = c->sent_att[s]; a < c->sent_att[s + 1]; a++)
+        if (k >= c->att[a].clause_first && k < c->att[a].clause_end)
+            return true;
+    return false;
+}
+
+/* The claim's clause [*a, *b) around token q of sentence s. */
+static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_t *b)
+{
+    const sr_sentence *se = &c->d->sentences[s];
+    size_t first = se->first_token, end = first + se->ntokens;
+    size_t i = q;
+    while (i > first && !sr_claim_boundary(c->d, i - 1) && !in_clause_of(c, s, i - 1))
+        i--;
+    size_t j = q + 1;
+    while (j < end && !sr_claim_boundary(c->d, j) && !in_clause_of(c, s, j))
+        j++;
+    *a = i;
+    *b = j;
+}
+
+/* The innermost attribution whose scope holds token q, and the reporter around it. */
+static void pick_source(const sr_claim_ctx *c, uint32_t s, size_t q, int32_t *src, int32_t *via)
+{
+    *src = *via = -1;
+    uint32_t best = UINT32_MAX;
+    for (uint32_t k = c->sent_att[s]; k < c->sent_att[s + 1]; k++) {
+        const sr_attrib *a = &c->att[k];
+        if (q < a->scope_first || q >= a->scope_end || (q >= a->src_first && q < a->src_end))
+            continue;
+        uint32_t size = a->scope_end - a->scope_first;
+        if (size < best)
+            best = size, *src = (int32_t)k;
+    }
+    if (*src < 0)
+        return;
+    /* "According to X, North Korea is said to ...": the named source stands; a hedge
+     * inside it is not a second source */
+    if (c->att[*src].kind == SR_SOURCE_UNNAMED && c->att[*src].src_first == c->att[*src].clause_first)
+        for (uint32_t k = c->sent_att[s]; k < c->sent_att[s + 1]; k++) {
+            const sr_attrib *a = &c->att[k];
+            if (a->kind == SR_SOURCE_NAMED && q >= a->scope_first && q < a->scope_end &&
+                !(q >= a->src_first && q < a->src_end))
+                *src = (int32_t)k;
+        }
+    const sr_attrib *in = &c->att[*src];
+    best = UINT32_MAX;
+    for (uint32_t k = c->sent_att[s]; k < c->sent_att[s + 1]; k++) {
+        const sr_attrib *a = &c->att[k];
+        if ((int32_t)k == *src || in->src_first < a->scope_first ||
+            in->src_first >= a->scope_end || a->kind != SR_SOURCE_NAMED)
+            continue;
+        uint32_t size = a->scope_end - a->scope_first;
+        if (size < best)
+            best = size, *via = (int32_t)k;
+    }
+    /* "X reported, citing Y": Y is the source and X the reporter */
+    if (*via >= 0 && c->att[*via].cites && !in->cites &&
+        c->att[*via].clause_first <= in->scope_first + 2) {
+        int32_t t = *src;
+        *src = *via;
+        *via = t;
+    }
+}
+
+static bool is_time_unit(const sr_quantity *q)
+{
+    static const char *const units[] = {"year", "years", "month", "months", "week", "weeks",
+                                        "day", "days", "hour", "hours", "minute", "minutes",
+                                        "second", "seconds", "decade", "decades"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (q->unit.n == strlen(units[i]) && !strncasecmp(q->unit.p, units[i], q->unit.n))
+            return true;
+    return false;
+}
+
+/* Figures that are claims: counts, money, percentages, measures other than durations,
+ * and bare numbers of a hundred or more (years and clock times never reach here). */
+static bool is_claim(const sr_mention *m)
+{
+    if (m->kind == SR_MENTION_NUMBER)
+        return m->u.number >= 100;
+    if (m->kind != SR_MENTION_QUANTITY)
+        return false;
+    const sr_quantity *q = &m->u.quantity;
+    return q->unit_kind != SR_UNIT_MEASURE || !is_time_unit(q);
+}
+
+static uint8_t place_rank(const sr_claim_ctx *c, int32_t m)
+{
+    return c->m[m].u.place.kind; /* country < region < city */
+}
+
+/* The place of a claim at q in clause [a, b) of sentence s, or -1. */
+static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a, size_t b)
+{
+    int32_t best = -1;
+    for (size_t k = q; k < b; k++) { /* after the figure: "arrived in Russia" */
+        int32_t m = c->place_at[k];
+        if (m < 0 || in_clause_of(c, s, k))
+            continue;
+        if (best < 0) {
+            best = m;
+            b = k + 4 < b ? k + 4 : b; /* adjacent ones: "Russia's Vladivostok" */
+        } else if (place_rank(c, m) > place_rank(c, best)) {
+            best = m;
+        }
+    }
+    for (size_t k = q; best < 0 && k-- > a;) { /* before it: "In Kursk, 500 ..." */
+        int32_t m = c->place_at[k];
+        if (m >= 0 && !in_clause_of(c, s, k))
+            best = m;
+    }
+    const sr_sentence *se = &c->d->sentences[s];
+    for (size_t k = se->first_token; best < 0 && k < se->first_token + se->ntokens; k++) {
+        int32_t m = c->place_at[k];
+        if (m >= 0 && !in_clause_of(c, s, k))
+            best = m;
+    }
+    return best;
+}
+
+/* A resolved date mention at or around token k, skipping those in attribution clauses. */
+static int32_t date_in(const sr_claim_ctx *c, uint32_t s, size_t a, size_t b, size_t near)
+{
+    int32_t best = -1;
+    size_t dist = SIZE_MAX;
+    for (size_t k = a; k < b; k++) {
+        int32_t m = c->date_at[k];
+        if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, s, k))
+            continue;
+        size_t dd = k > near ? k - near : near - k;
+        if (dd < dist)
+            dist = dd, best = m;
+    }
+    return best;
+}
+
+static void set_as_of(const sr_claim_ctx *c, sr_claim *cl, int32_t dm)
+{
+    const sr_doc *d = c->d;
+    cl->date = dm;
+    if (dm < 0) {
+        if (d->published.year)
+            snprintf(cl->as_of, sizeof cl->as_of, "%04d-%02d-%02d", d->published.year,
+                     d->published.month, d->published.day);
+        return;
+    }
+    const sr_mention *m = &c->m[dm];
+    size_t t = token_at(d, m->start);
+    bool by = t > 0 && (sr_tok_is(d, &d->tokens[t - 1], "by") ||
+                        sr_tok_is(d, &d->tokens[t - 1], "until"));
+    bool end_of = m->end - m->start > 7 && !strncasecmp(d->clean + m->start, "the end", 7);
+    if ((by || end_of) && m->u.date.end.year)
+        snprintf(cl->as_of, sizeof cl->as_of, "%04d-%02d-%02d", m->u.date.end.year,
+                 m->u.date.end.month, m->u.date.end.day);
+    else
+        snprintf(cl->as_of, sizeof cl->as_of, "%s", m->u.date.value);
+}
+
+/* Projection, hypothetical or reported, from the words of the clause [a, b) and the
+ * few words before the figure ("of, for example, 100,000"). */
+static uint8_t modality(const sr_claim_ctx *c, const sr_claim *cl, size_t q, size_t a, size_t b)
+{
+    const sr_doc *d = c->d;
+    uint32_t seen = 0;
+    size_t from = q >= 6 ? q - 6 : 0;
+    if (from > a)
+        from = a;
+    const sr_sentence *se = &d->sentences[cl->sentence];
+    if (from < se->first_token)
+        from = se->first_token;
+    for (size_t k = from; k < b; k++)
+        if (d->tokens[k].kind == SR_TOK_WORD && !in_clause_of(c, cl->sentence, k))
+            seen |= sr_claim_word(c, k) & (k >= a || k + 6 >= q ? ~0u : SR_CW_IF);
+    bool later = false;
+    if (cl->date >= 0 && d->published.year) {
+        const sr_date *t = &c->m[cl->date].u.date;
+        later = t->begin.year && sr_ymd_to_days(t->begin) > sr_ymd_to_days(d->published);
+    }
+    if (seen & SR_CW_IF)
+        return SR_MODALITY_HYPOTHETICAL;
+    if ((seen & SR_CW_FUTURE) || later)
+        return SR_MODALITY_PROJECTION;
+    return SR_MODALITY_REPORTED; /* "could be in Russia" is an estimate, not a supposition */
+}
+
+/* The counted group's actor: the longest actor mention inside the counted phrase. */
+static const char *counted_actor(const sr_claim_ctx *c, const sr_mention *m)
+{
+    if (m->kind != SR_MENTION_QUANTITY)
+        return NULL;
+    const sr_quantity *q = &m->u.quantity;
+    if (q->counted_end <= q->counted_start)
+        return NULL;
+    const char *best = NULL;
+    uint32_t len = 0;
+    for (size_t k = token_at(c->d, q->counted_start);
+         k < c->d->ntokens && c->d->tokens[k].end <= q->counted_end; k++) {
+        int32_t a = c->actor_at[k];
+        if (a >= 0 && c->m[a].end - c->m[a].start > len)
+            len = c->m[a].end - c->m[a].start, best = c->m[a].u.actor.code;
+    }
+    return best;
+}
+
+static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n, size_t *cap)
+{
+    sr_doc *d = c->d;
+    const sr_mention *m = &d->mentions[mi];
+    sr_claim *cl = sr_arena_push(d->arena, (void **)v, n, cap, sizeof **v, 16);
+    if (!cl)
+        return SR_NOMEM;
+    uint32_t s = m->sentence;
+    size_t q = token_at(d, m->start), a, b;
+    clause(c, s, q, &a, &b);
+    cl->mention = (uint32_t)mi;
+    cl->sentence = s;
+    cl->counted_actor = counted_actor(c, m);
+    cl->place = pick_place(c, s, q, a, b);
+    int32_t src, via;
+    pick_source(c, s, q, &src, &via);
+    if (src >= 0)
+        sr_attrib_source(c, &c->att[src], &cl->source);
+    if (via >= 0)
+        sr_attrib_source(c, &c->att[via], &cl->via);
+    const sr_sentence *se = &d->sentences[s];
+    int32_t dm = date_in(c, s, a, b, q);
+    if (dm < 0 && src >= 0)
+        dm = c->att[src].date;
+    if (dm < 0 && via >= 0)
+        dm = c->att[via].date;
+    if (dm < 0)
+        dm = date_in(c, s, se->first_token, q, q);
+    if (dm >= 0 && !c->m[dm].u.date.resolved)
+        dm = -1;
+    set_as_of(c, cl, dm);
+    cl->modality = modality(c, cl, q, a, b);
+    return SR_OK;
+}
+
+sr_status sr_claims_find(sr_doc *d)
+{
+    size_t nt = d->ntokens;
+    sr_claim_ctx c = {.d = d, .m = d->mentions};
+    c.date_at = sr_arena_alloc(d->arena, 3 * (nt + 1) * sizeof(int32_t));
+    if (!c.date_at)
+        return SR_NOMEM;
+    c.actor_at = c.date_at + nt + 1;
+    c.place_at = c.actor_at + nt + 1;
+    memset(c.date_at, 0xFF, 3 * (nt + 1) * sizeof(int32_t));
+    index_mentions(&c);
+    sr_status st = sr_attrib_find(&c);
+    sr_claim *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < d->nmentions && !st; i++)
+        if (is_claim(&d->mentions[i]) && !d->sentences[d->mentions[i].sentence].furniture)
+            st = make_claim(&c, i, &v, &n, &cap);
+    if (st)
+        return st;
+    d->claims = v;
+    d->nclaims = n;
+    return SR_OK;
+}
