@@ -7,6 +7,8 @@
  *   expect: KIND "TEXT" k=v k="v"  a mention of that kind and exact text must exist with
  *                                  those fields (see field_value for the keys)
  *   absent: KIND "TEXT"            no mention of that kind with that text (KIND may be *)
+ *   expect: claim "QUANTITY" k=v   a claim whose quantity reads QUANTITY (claim_field keys;
+ *                                  k="" for an absent source, place or date)
  *   sentence: text                 the next sentence, in order; give all or none
  *   furniture: text                the next sentence, which must be marked furniture
  * A bug report becomes a test by pasting the sentence and the expected record. */
@@ -236,11 +238,100 @@ static void describe(const sr_doc *d)
     }
 }
 
+/* Claim fields: those of its quantity (value, hedge, counted, ...) and place,
+ * place_country, date, source, source_kind, source_actor, source_actors, via, pronoun,
+ * counted_actor, modality. An absent span or code reads as "". */
+static bool claim_field(const sr_doc *d, const sr_claim *c, const char *k, char *out, size_t n)
+{
+    const sr_mention *p = c->place >= 0 ? &d->mentions[c->place] : NULL;
+    const sr_source *src = !strncmp(k, "via", 3) ? &c->via : &c->source;
+    out[0] = 0;
+    if (!strcmp(k, "place")) {
+        if (p)
+            span(out, n, d, p->start, p->end);
+    } else if (!strcmp(k, "place_country")) {
+        snprintf(out, n, "%s", p ? p->u.place.country : "");
+    } else if (!strcmp(k, "date")) {
+        snprintf(out, n, "%s", c->as_of);
+    } else if (!strcmp(k, "source") || !strcmp(k, "via")) {
+        span(out, n, d, src->start, src->end);
+    } else if (!strcmp(k, "source_kind")) {
+        snprintf(out, n, "%s", sr_source_kind_name(src->kind));
+    } else if (!strcmp(k, "source_actor") || !strcmp(k, "via_actor")) {
+        snprintf(out, n, "%s", src->nactors ? src->actors[0] : "");
+    } else if (!strcmp(k, "source_actors")) {
+        for (unsigned i = 0; i < src->nactors; i++)
+            snprintf(out + strlen(out), n - strlen(out), "%s%s", i ? "," : "", src->actors[i]);
+    } else if (!strcmp(k, "pronoun")) {
+        span(out, n, d, src->pronoun_start, src->pronoun_end);
+    } else if (!strcmp(k, "counted_actor")) {
+        snprintf(out, n, "%s", c->counted_actor ? c->counted_actor : "");
+    } else if (!strcmp(k, "modality")) {
+        snprintf(out, n, "%s", sr_modality_name(c->modality));
+    } else {
+        return field_value(d, &d->mentions[c->mention], k, out, n);
+    }
+    return true;
+}
+
+static void describe_claims(const sr_doc *d)
+{
+    static const char *const keys[] = {"hedge", "counted_actor", "place", "date", "source",
+                                       "source_kind", "source_actors", "via", "modality"};
+    for (size_t i = 0; i < d->nclaims; i++) {
+        const sr_mention *m = &d->mentions[d->claims[i].mention];
+        fprintf(stderr, "    found claim \"%.*s\"", (int)(m->end - m->start), d->clean + m->start);
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+            char v[256];
+            claim_field(d, &d->claims[i], keys[k], v, sizeof v);
+            if (v[0])
+                fprintf(stderr, " %s=\"%s\"", keys[k], v);
+        }
+        fputc('\n', stderr);
+    }
+}
+
+/* expect/absent for claims, found by the text of their quantity. */
+static void check_claim(const sr_doc *d, const char *text, char *spec, where w, bool absent)
+{
+    const sr_claim *found = NULL;
+    for (size_t i = 0; i < d->nclaims && !found; i++) {
+        const sr_mention *m = &d->mentions[d->claims[i].mention];
+        size_t n = m->end - m->start;
+        if (strlen(text) == n && !memcmp(d->clean + m->start, text, n))
+            found = &d->claims[i];
+    }
+    if (!found != absent) {
+        sr_test_fail(w.file, w.line, absent ? "unexpected claim \"%s\"" : "no claim \"%s\"", text);
+        describe_claims(d);
+        return;
+    }
+    char *key, *want;
+    while (found && next_field(&spec, &key, &want)) {
+        char got[1024];
+        if (!want) {
+            sr_test_fail(w.file, w.line, "malformed field %s", key);
+            break;
+        }
+        if (!claim_field(d, found, key, got, sizeof got))
+            sr_test_fail(w.file, w.line, "unknown field %s for claim", key);
+        else if (strcmp(got, want)) {
+            sr_test_fail(w.file, w.line, "claim \"%s\": %s=\"%s\", expected \"%s\"", text, key,
+                         got, want);
+            describe_claims(d);
+        }
+    }
+}
+
 static void check_expect(const sr_doc *d, char *spec, where w, bool absent)
 {
     char *kind = next_word(&spec), *text = next_word(&spec);
     if (!kind || !text) {
         sr_test_fail(w.file, w.line, "malformed expectation");
+        return;
+    }
+    if (!strcmp(kind, "claim")) {
+        check_claim(d, text, spec, w, absent);
         return;
     }
     int k = kind_of(kind);

@@ -185,7 +185,7 @@ static const char doc_header[] = "id\turl\toutlet\tpublished\ttitle\ttext\n";
 static const char sentence_header[] = "doc\tsentence\tstart\tend\tfurniture\ttext\n";
 static const char mention_header[] =
     "doc\tsentence\tstart\tend\tkind\ttext\tvalue\tlow\thigh\thedge\tunit_kind\tunit\tcurrency"
-    "\tper\tvague\tcounted\thead\tgrain\tfrom\tto\tresolved\n";
+    "\tper\tvague\tcounted\thead\tgrain\tfrom\tto\tresolved\tcode\tplace_id\tcountry\tlat\tlon\n";
 
 sr_status sr_emit_tsv_header(sr_buf *out, int what)
 {
@@ -209,6 +209,29 @@ static sr_status emit_doc_tsv(sr_buf *b, const sr_doc *d)
     return st;
 }
 
+/* The last five cells of a mention row: code, place_id, country, lat, lon. */
+#define NO_CODE_CELLS "\t\t\t\t\t\n"
+
+static void coded_cells(sr_buf *b, const sr_mention *m, sr_status *st)
+{
+    if (m->kind == SR_MENTION_ACTOR) {
+        const char *code = m->u.actor.code ? m->u.actor.code : "";
+        tsv_cell(b, code, strlen(code), false, st);
+        if (!*st)
+            *st = sr_buf_adds(b, "\t\t\t\n");
+        return;
+    }
+    const sr_place *p = &m->u.place;
+    tsv_cell(b, NULL, 0, false, st);
+    tsv_cell(b, p->id, p->id ? strlen(p->id) : 0, false, st);
+    tsv_cell(b, p->country, strlen(p->country), false, st);
+    tsv_num(b, p->lat, st);
+    if (!*st)
+        *st = sr_buf_num(b, p->lon);
+    if (!*st)
+        *st = sr_buf_addc(b, '\n');
+}
+
 static sr_status emit_mention_tsv(sr_buf *b, const sr_doc *d, const sr_mention *m)
 {
     sr_status st = SR_OK;
@@ -220,7 +243,7 @@ static sr_status emit_mention_tsv(sr_buf *b, const sr_doc *d, const sr_mention *
     if (m->kind == SR_MENTION_NUMBER) {
         tsv_num(b, m->u.number, &st);
         if (!st)
-            st = sr_buf_adds(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\n");
+            st = sr_buf_adds(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t" NO_CODE_CELLS);
         return st;
     }
     if (m->kind == SR_MENTION_QUANTITY) {
@@ -238,7 +261,13 @@ static sr_status emit_mention_tsv(sr_buf *b, const sr_doc *d, const sr_mention *
         tsv_cell(b, d->clean + q->counted_start, q->counted_end - q->counted_start, false, &st);
         tsv_cell(b, d->clean + q->head_start, q->head_end - q->head_start, false, &st);
         if (!st)
-            st = sr_buf_adds(b, "\t\t\t\n");
+            st = sr_buf_adds(b, "\t\t\t" NO_CODE_CELLS);
+        return st;
+    }
+    if (m->kind == SR_MENTION_ACTOR || m->kind == SR_MENTION_PLACE) {
+        if (!st) /* value .. resolved do not apply */
+            st = sr_buf_adds(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");
+        coded_cells(b, m, &st);
         return st;
     }
     const sr_date *t = &m->u.date;
@@ -251,7 +280,9 @@ static sr_status emit_mention_tsv(sr_buf *b, const sr_doc *d, const sr_mention *
     tsv_cell(b, sr_grain_name(t->grain), strlen(sr_grain_name(t->grain)), false, &st);
     tsv_cell(b, from, strlen(from), false, &st);
     tsv_cell(b, to, strlen(to), false, &st);
-    tsv_cell(b, t->resolved ? "true" : "false", t->resolved ? 4 : 5, true, &st);
+    tsv_cell(b, t->resolved ? "true" : "false", t->resolved ? 4 : 5, false, &st);
+    if (!st)
+        st = sr_buf_adds(b, NO_CODE_CELLS + 1);
     return st;
 }
 
