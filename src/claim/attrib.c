@@ -41,7 +41,7 @@ static const char *const skip[] = {
     "last", "all", "both", "each", NULL};
 static const char *const pronoun[] = {"he", "she", "they", "it", NULL};
 static const char *const unnamed[] = {
-    "official", "officials", "source", "sources", "report", "reports", "media", "diplomat",
+    "official", "officials", "source", "sources", "reports", "media", "diplomat",
     "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers",
     "insider", "insiders", "people", "witnesses", "residents", "estimates", "rumours",
     "rumors", "someone", "others", "critics", "some", NULL};
@@ -98,6 +98,13 @@ static bool is_word(const sr_doc *d, size_t i)
     return d->tokens[i].kind == SR_TOK_WORD;
 }
 
+/* Token i is a comma and not the sentence's first token. */
+static bool is_comma(const sr_doc *d, size_t i, size_t first)
+{
+    return i > first && i < d->ntokens && d->tokens[i].kind == SR_TOK_PUNCT &&
+           d->clean[d->tokens[i].start] == ',';
+}
+
 static bool is_hyphen(const sr_doc *d, size_t i)
 {
     const sr_token *t = &d->tokens[i];
@@ -127,20 +134,22 @@ static size_t np_back(const sr_claim_ctx *c, size_t first, size_t end)
 {
     const sr_doc *d = c->d;
     size_t j = end;
+    bool list = false;
     for (;;) {
         while (j > first && end - j < NP_MAX && np_token(c, j - 1))
             j--;
         /* a list of names before one head: "Ukrainian, South Korean and US sources" */
-        if (j >= first + 2 && j < end && (d->tokens[j].flags & SR_TF_UPPER) &&
-            (sr_tok_is(d, &d->tokens[j - 1], "and") ||
-             (d->tokens[j - 1].kind == SR_TOK_PUNCT && d->clean[d->tokens[j - 1].start] == ',' &&
-              j + 1 < end && (d->tokens[j + 1].flags & SR_TF_UPPER))) &&
-            is_word(d, j - 2) && (d->tokens[j - 2].flags & SR_TF_UPPER) && end - j < NP_MAX)
-            j--;
-        else
+        if (j < first + 2 || j >= end || end - j >= NP_MAX || !(d->tokens[j].flags & SR_TF_UPPER) ||
+            !np_token(c, j - 2) || !(d->tokens[j - 2].flags & SR_TF_UPPER))
             break;
+        bool and = sr_tok_is(d, &d->tokens[j - 1], "and");
+        bool comma = d->tokens[j - 1].kind == SR_TOK_PUNCT && d->clean[d->tokens[j - 1].start] == ',';
+        if (!and && !(comma && list))
+            break;
+        list = true;
+        j -= 2;
     }
-    while (j < end && is_hyphen(c->d, j))
+    while (j < end && is_hyphen(d, j))
         j++;
     return j;
 }
@@ -257,24 +266,41 @@ static size_t subject_of(const sr_claim_ctx *c, size_t first, size_t v)
     while (k > first && c->date_at[k - 1] >= 0)
         k--; /* "the ministry on Tuesday said" */
     size_t s = np_back(c, first, k);
-    /* appositive: ", a spokesman for the ministry," directly before the verb */
-    if (s < k && s > first + 1 && d->tokens[s - 1].kind == SR_TOK_PUNCT &&
-        d->clean[d->tokens[s - 1].start] == ',' &&
-        (sr_tok_is(d, &d->tokens[s], "a") || sr_tok_is(d, &d->tokens[s], "an") ||
-         sr_tok_is(d, &d->tokens[s], "the"))) {
-        size_t name = np_back(c, first, s - 1);
-        if (name < s - 1 && (d->tokens[name].flags & SR_TF_UPPER))
+    /* an appositive between name and verb: "Jeon, a spokesman, said", "Jeon, a
+     * spokesman for the ministry said" */
+    size_t app = s;
+    if (s == k && is_comma(d, k - 1, first))
+        app = np_back(c, first, k - 1);
+    if (app < k && is_comma(d, app - 1, first) &&
+        (sr_tok_is(d, &d->tokens[app], "a") || sr_tok_is(d, &d->tokens[app], "an") ||
+         sr_tok_is(d, &d->tokens[app], "the"))) {
+        size_t name = np_back(c, first, app - 1);
+        if (name < app - 1 && (d->tokens[name].flags & SR_TF_UPPER))
             s = name;
     }
     return s;
+}
+
+/* ", a customs officer" after a name: returns the end of the appositive, or e. */
+static size_t appositive_after(const sr_claim_ctx *c, size_t e, size_t end)
+{
+    const sr_doc *d = c->d;
+    if (e + 2 >= end || d->tokens[e].kind != SR_TOK_PUNCT || d->clean[d->tokens[e].start] != ',')
+        return e;
+    if (!sr_tok_is(d, &d->tokens[e + 1], "a") && !sr_tok_is(d, &d->tokens[e + 1], "an") &&
+        !sr_tok_is(d, &d->tokens[e + 1], "the"))
+        return e;
+    size_t f = np_forward(c, e + 1, end);
+    return f > e + 2 ? f : e;
 }
 
 /* One reporting verb at token v of the sentence [first, end). */
 static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v)
 {
     const sr_doc *d = c->d;
-    if (v + 1 < end && d->tokens[v + 1].kind == SR_TOK_NUM)
-        return SR_OK; /* "an estimated 1,000", "reported 40 cases" read as hedges */
+    if (v > first && (sr_tok_is(d, &d->tokens[v - 1], "an") || sr_tok_is(d, &d->tokens[v - 1], "a") ||
+                      sr_tok_is(d, &d->tokens[v - 1], "the")))
+        return SR_OK; /* "an estimated 1,000", "the reported figure" */
     if (v > first && d->tokens[v - 1].kind == SR_TOK_NUM)
         return SR_OK; /* "1,000 confirmed cases" */
     int32_t date = -1;
@@ -285,7 +311,7 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v)
         size_t f = np_forward(c, v + 1, end);
         if (f == v + 1 || v == first || !sr_claim_boundary(d, v - 1))
             return SR_OK;
-        s = v + 1, e = f, inverted = true;
+        s = v + 1, e = appositive_after(c, f, end), inverted = true;
     } else {
         /* trim "skip" words and dates kept between the source and the verb */
         while (e > s && (!np_token(c, e - 1) || (sr_claim_word(c, e - 1) & SR_CW_SKIP)))
@@ -341,6 +367,7 @@ static sr_status unnamed_at(sr_claim_ctx *c, size_t first, size_t end, size_t a0
     a->src_end = a->clause_end = (uint32_t)a1;
     a->date = -1;
     a->kind = SR_SOURCE_UNNAMED;
+    a->marker = 1;
     a->scope_first = (uint32_t)first;
     a->scope_end = (uint32_t)end;
     return SR_OK;

@@ -15,6 +15,8 @@ typedef struct {
     uint8_t kind;                      /* sr_source_kind */
     uint8_t pronoun;                   /* the source is "he", "she", "they", "it" */
     uint8_t cites;                     /* "according to X", "citing X": X is nearer */
+    uint8_t marker;                    /* an unnamed source marked by the text alone:
+                                          "is said to", "reportedly" */
 } sr_attrib;
 
 typedef struct {

@@ -87,7 +87,7 @@ static void pick_source(const sr_claim_ctx *c, uint32_t s, size_t q, int32_t *sr
         return;
     /* "According to X, North Korea is said to ...": the named source stands; a hedge
      * inside it is not a second source */
-    if (c->att[*src].kind == SR_SOURCE_UNNAMED && c->att[*src].src_first == c->att[*src].clause_first)
+    if (c->att[*src].marker)
         for (uint32_t k = c->sent_att[s]; k < c->sent_att[s + 1]; k++) {
             const sr_attrib *a = &c->att[k];
             if (a->kind == SR_SOURCE_NAMED && q >= a->scope_first && q < a->scope_end &&
