@@ -106,6 +106,30 @@ run bad-published-option 1 "$SITREP" extract --published 2024-13-01 "$T/two.json
 run keep-going-missing 2 "$SITREP" extract --keep-going --only docs "$T/nope" "$T/two.jsonl" &&
     { [ "$(count_kind doc)" -eq 2 ] && ok || bad "keep-going past a missing file"; }
 
+# --- claims and dictionaries -----------------------------------------------------------
+printf '{"id":"k","outlet":"example.org","published":"2024-11-05","text":"More than 10,000 soldiers have arrived, the ministry said on Tuesday."}\n' >"$T/claim.jsonl"
+run claims-only 0 "$SITREP" extract --only claims "$T/claim.jsonl" && {
+    [ "$(count_kind claim)" -eq 1 ] && [ "$(grep -c . "$T/out")" -eq 1 ] && ok || bad "claims-only: expected one claim record and nothing else"
+    expect_out "claim source" '"source":{"text":"the ministry"'
+    expect_out "claim outlet" '"outlet":"example.org"'
+}
+run claims-tsv 0 "$SITREP" extract --only claims --format tsv "$T/claim.jsonl" && {
+    head -n 1 "$T/out" | grep -q '^doc	sentence	start	end	quantity	' && ok || bad "claims-tsv: header"
+    [ "$(sed -n 2p "$T/out" | awk -F'\t' '{print $5 "|" $9 "|" $17}')" = "More than 10,000|more_than|the ministry" ] && ok ||
+        bad "claims-tsv: row $(sed -n 2p "$T/out" | head -c 200)"
+}
+printf 'GOOD_ACTOR [USAGOV]\nBROKEN_LINE [USA\n' >"$T/bad.actors"
+run bad-actors 1 "$SITREP" extract --actors "$T/bad.actors" "$T/claim.jsonl" &&
+    expect_err bad-actors "bad.actors:2:"
+run bad-actors-keep-going 0 "$SITREP" extract --keep-going --actors "$T/bad.actors" "$T/claim.jsonl" &&
+    expect_err bad-actors-keep-going "bad.actors:2:"
+run missing-actors 1 "$SITREP" extract --actors "$T/none.actors" "$T/claim.jsonl" &&
+    expect_err missing-actors "none.actors"
+printf 'QUUXLAND_MINISTRY_OF_WIDGETS [QXLGOV]\n' >"$T/own.actors"
+printf '{"id":"w","published":"2024-11-05","text":"The Quuxland Ministry of Widgets said 400 widgets were sold."}\n' >"$T/own.jsonl"
+run own-actors 0 "$SITREP" extract --only claims --actors "$T/own.actors" "$T/own.jsonl" &&
+    expect_out "user actor coded" '"actor":"QXLGOV"'
+
 # --- threads keep output identical ------------------------------------------------------
 BBC=${SITREP_SHARED:-../shared}/corpus/bbc.jsonl.gz
 if [ -r "$BBC" ]; then
