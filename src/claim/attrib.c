@@ -15,7 +15,7 @@
 #include "claim_int.h"
 
 static const char *const say_strong[] = {
-    "said", "told", "wrote", "added", "stated", "warned", "announced", "confirmed",
+    "said", "says", "told", "wrote", "added", "stated", "warned", "announced", "confirmed",
     "claimed", "reported", "insisted", "explained", "noted", "revealed", "argued",
     "acknowledged", "admitted", "predicted", "asserted", "alleged", "disclosed", "declared",
     "stressed", "emphasised", "emphasized", "cautioned", "testified", "tweeted", "estimated",
@@ -24,7 +24,7 @@ static const char *const say_strong[] = {
     "predicts", "stresses", "showed", "suggested", "indicated", "calculated", "saying",
     "telling", "mentioning", "claiming", "estimating", "warning", "adding", "reporting", NULL};
 static const char *const say_weak[] = {
-    "says", "say", "reports", "claims", "estimates", "believe", "think", "warn", "claim",
+    "say", "reports", "claims", "estimates", "believe", "think", "warn", "claim",
     "estimate", "report", "confirm", "tell", "suggest", "suggests", "indicate", "indicates",
     "show", "shows", "predict", "calculate", "calculates", "reckon", "reckons", NULL};
 static const char *const stop[] = {
@@ -45,12 +45,21 @@ static const char *const unnamed[] = {
     "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers",
     "insider", "insiders", "people", "witnesses", "residents", "estimates", "rumours",
     "rumors", "someone", "others", "critics", "some", NULL};
+/* Plural or collective subjects that "say", "estimate", "believe" in news prose. */
+static const char *const agentive[] = {
+    "police", "economists", "scientists", "researchers", "campaigners", "doctors", "unions",
+    "figures", "data", "statistics", "studies", "polls", "surveys", "forecasters",
+    "analysts", "experts", "officials", "sources", "reports", "observers", "critics",
+    "diplomats", "residents", "witnesses", "estimates", "lawyers", "prosecutors",
+    "investigators", "organisers", "organizers", "authorities", "leaders", "ministers",
+    "activists", "groups", "agencies", "officers", "commanders", "troops", "people",
+    "he", "she", "they", "it", "we", "i", "you", NULL};
 static const char *const hedged[] = {"reportedly", "allegedly", "purportedly", "supposedly",
                                      "rumoured", "rumored", NULL};
 static const char *const future[] = {
     "will", "shall", "expected", "expects", "expect", "forecast", "forecasts", "projected",
     "projects", "projection", "plans", "planned", "plan", "planning", "scheduled", "set",
-    "likely", "going", "intends", "intend", "aims", "aim", "target", "targets", "pledged",
+    "likely", "going", "intends", "intend", "pledged",
     "promised", "promises", "predicted", "predicts", "anticipated", "envisaged", "ll", NULL};
 static const char *const if_words[] = {"if", "unless", "suppose", "supposing", "imagine",
                                        "hypothetical", "hypothetically", "assuming",
@@ -68,6 +77,7 @@ static const sr_wordpart parts[] = {
     SR_WORDPART(hedged, SR_CW_HEDGED),    SR_WORDPART(future, SR_CW_FUTURE),
     SR_WORDPART(if_words, SR_CW_IF),      SR_WORDPART(maybe, SR_CW_MAYBE),
     SR_WORDPART(be, SR_CW_BE),            SR_WORDPART(passive, SR_CW_PASSIVE),
+    SR_WORDPART(agentive, SR_CW_AGENTIVE),
     {NULL, 0, 0},
 };
 static sr_wordclass words = {parts, NULL};
@@ -151,15 +161,29 @@ static size_t np_back(const sr_claim_ctx *c, size_t first, size_t end)
     }
     while (j < end && is_hyphen(d, j))
         j++;
+    /* "to discuss newspaper reports": after "to", a lower-case first word is a verb */
+    if (j > first && j + 1 < end && sr_tok_is(d, &d->tokens[j - 1], "to") &&
+        !(d->tokens[j].flags & SR_TF_UPPER) && !sr_tok_is(d, &d->tokens[j], "the"))
+        j++;
     return j;
 }
 
 /* The source phrase starting at token i, up to end: returns its end. */
 static size_t np_forward(const sr_claim_ctx *c, size_t i, size_t end)
 {
+    const sr_doc *d = c->d;
     size_t j = i;
-    while (j < end && j - i < NP_MAX && np_token(c, j))
-        j++;
+    for (;;) {
+        while (j < end && j - i < NP_MAX && np_token(c, j))
+            j++;
+        /* "the Trade and Industry Secretary": "and" between capitalised words */
+        if (j > i && j + 1 < end && sr_tok_is(d, &d->tokens[j], "and") &&
+            (d->tokens[j - 1].flags & SR_TF_UPPER) && (d->tokens[j + 1].flags & SR_TF_UPPER) &&
+            np_token(c, j + 1))
+            j++;
+        else
+            break;
+    }
     while (j > i && is_hyphen(c->d, j - 1))
         j--;
     return j;
@@ -294,8 +318,27 @@ static size_t appositive_after(const sr_claim_ctx *c, size_t e, size_t end)
     return f > e + 2 ? f : e;
 }
 
-/* One reporting verb at token v of the sentence [first, end). */
-static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v)
+/* A subject fit for a weak verb ("analysts say", "Oxfam estimates"): a name, a pronoun,
+ * or a head such as "officials" or "figures". */
+static bool weak_subject_ok(const sr_claim_ctx *c, size_t first, size_t s, size_t e)
+{
+    if (sr_claim_word(c, e - 1) & SR_CW_AGENTIVE)
+        return true;
+    for (size_t k = s; k < e; k++)
+        if ((c->d->tokens[k].flags & SR_TF_UPPER) && k > first)
+            return true;
+    return false;
+}
+
+static bool ends_ing(const sr_doc *d, size_t v)
+{
+    const sr_token *t = &d->tokens[v];
+    return t->end - t->start > 4 && !memcmp(d->clean + t->end - 3, "ing", 3);
+}
+
+/* One reporting verb at token v of the sentence [first, end); weak: the verb may be a
+ * noun ("reports") and needs a subject that can report. */
+static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v, bool weak)
 {
     const sr_doc *d = c->d;
     if (v > first && (sr_tok_is(d, &d->tokens[v - 1], "an") || sr_tok_is(d, &d->tokens[v - 1], "a") ||
@@ -303,6 +346,9 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v)
         return SR_OK; /* "an estimated 1,000", "the reported figure" */
     if (v > first && d->tokens[v - 1].kind == SR_TOK_NUM)
         return SR_OK; /* "1,000 confirmed cases" */
+    if (v > first && d->tokens[v - 1].kind == SR_TOK_WORD && d->tokens[v - 1].end - d->tokens[v - 1].start > 2 &&
+        !memcmp(d->clean + d->tokens[v - 1].end - 2, "'s", 2))
+        return SR_OK; /* "BA's estimated revenues" */
     int32_t date = -1;
     size_t s = subject_of(c, first, v), e = v;
     bool inverted = false;
@@ -317,6 +363,12 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v)
         while (e > s && (!np_token(c, e - 1) || (sr_claim_word(c, e - 1) & SR_CW_SKIP)))
             e--;
         if (e == s)
+            return SR_OK;
+        if (weak && !weak_subject_ok(c, first, s, e))
+            return SR_OK;
+        /* a participle reports only after "with" or a comma: "with some reports saying" */
+        if (ends_ing(d, v) && s > first && !sr_tok_is(d, &d->tokens[s - 1], "with") &&
+            !is_comma(d, s - 1, first))
             return SR_OK;
     }
     sr_attrib *a = push(c);
@@ -353,6 +405,24 @@ static sr_status cite_at(sr_claim_ctx *c, size_t first, size_t end, size_t cue, 
     a->kind = SR_SOURCE_NAMED;
     a->cites = 1;
     a->scope_first = (uint32_t)first;
+    a->scope_end = (uint32_t)end;
+    return SR_OK;
+}
+
+/* "weekend newspaper reports that CLAIM": an anonymous source whose phrase ends with the
+ * noun; scope after "that". Reports nobody names stay unnamed (classify keeps names). */
+static sr_status noun_report_at(sr_claim_ctx *c, size_t first, size_t end, size_t n)
+{
+    size_t s = np_back(c, first, n);
+    sr_attrib *a = push(c);
+    if (!a)
+        return SR_NOMEM;
+    a->src_first = a->clause_first = (uint32_t)s;
+    a->src_end = (uint32_t)n + 1;
+    a->clause_end = (uint32_t)n + 2;
+    a->date = -1;
+    a->kind = SR_SOURCE_NAMED;
+    a->scope_first = a->clause_end;
     a->scope_end = (uint32_t)end;
     return SR_OK;
 }
@@ -412,10 +482,16 @@ static sr_status sentence_attribs(sr_claim_ctx *c, size_t first, size_t end)
             st = unnamed_at(c, first, end, i, p), i = p - 1;
         else if (w & SR_CW_HEDGED)
             st = unnamed_at(c, first, end, i, i + 1);
+        else if ((w & (SR_CW_SAY | SR_CW_SAY_WEAK)) && i + 1 < end &&
+                 sr_tok_is(d, &d->tokens[i + 1], "by"))
+            st = cite_at(c, first, end, i, i + 2); /* "proposals announced by X" */
+        else if ((w & SR_CW_SAY_WEAK) && i + 1 < end && sr_tok_is(d, &d->tokens[i + 1], "that") &&
+                 (w & SR_CW_AGENTIVE))
+            st = noun_report_at(c, first, end, i); /* "newspaper reports that ..." */
         else if (w & SR_CW_SAY)
-            st = verb_at(c, first, end, i);
+            st = verb_at(c, first, end, i, false);
         else if ((w & SR_CW_SAY_WEAK) && weak_verb_ok(c, i, first, end))
-            st = verb_at(c, first, end, i);
+            st = verb_at(c, first, end, i, true);
     }
     return st;
 }

@@ -42,6 +42,7 @@ enum {
     SR_CW_MAYBE = 1u << 9,    /* could, might, may */
     SR_CW_BE = 1u << 10,      /* is, are, was, were, been, be */
     SR_CW_PASSIVE = 1u << 11, /* said, reported, believed, thought, estimated, understood */
+    SR_CW_AGENTIVE = 1u << 12,/* subjects that report: officials, figures, police, he */
 };
 
 /* The class bits of token i (0 for non-words). */

@@ -114,27 +114,37 @@ static void pick_source(const sr_claim_ctx *c, uint32_t s, size_t q, int32_t *sr
     }
 }
 
-static bool is_time_unit(const sr_quantity *q)
+/* The first word of p[0..n) is a unit of time ("months", "months old"). */
+static bool is_time_word(const char *p, size_t n)
 {
+    const char *sp = p ? memchr(p, ' ', n) : NULL;
+    if (sp)
+        n = (size_t)(sp - p);
     static const char *const units[] = {"year", "years", "month", "months", "week", "weeks",
                                         "day", "days", "hour", "hours", "minute", "minutes",
                                         "second", "seconds", "decade", "decades"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (q->unit.n == strlen(units[i]) && !strncasecmp(q->unit.p, units[i], q->unit.n))
+        if (n == strlen(units[i]) && !strncasecmp(p, units[i], n))
             return true;
     return false;
 }
 
-/* Figures that are claims: counts, money, percentages, measures other than durations,
- * and bare numbers of a hundred or more (years and clock times never reach here). */
-static bool is_claim(const sr_mention *m)
+/* Figures that are claims: counts, money, percentages, measures other than durations
+ * and ages ("six months", "three months old"), and bare numbers of a hundred or more
+ * (years and clock times never reach here). */
+static bool is_claim(const sr_doc *d, const sr_mention *m)
 {
-    if (m->kind == SR_MENTION_NUMBER)
-        return m->u.number >= 100;
+    if (m->kind == SR_MENTION_NUMBER) /* "restate 2000 and 2003 results": years */
+        return m->u.number >= 100 &&
+               !(m->end - m->start == 4 && m->u.number >= 1800 && m->u.number <= 2100);
     if (m->kind != SR_MENTION_QUANTITY)
         return false;
     const sr_quantity *q = &m->u.quantity;
-    return q->unit_kind != SR_UNIT_MEASURE || !is_time_unit(q);
+    if (q->unit_kind == SR_UNIT_MONEY || q->unit_kind == SR_UNIT_PERCENT)
+        return true;
+    if (is_time_word(q->unit.p, q->unit.n))
+        return false;
+    return !is_time_word(d->clean + q->head_start, q->head_end - q->head_start);
 }
 
 static uint8_t place_rank(const sr_claim_ctx *c, int32_t m)
@@ -180,6 +190,8 @@ static int32_t date_in(const sr_claim_ctx *c, uint32_t s, size_t a, size_t b, si
         int32_t m = c->date_at[k];
         if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, s, k))
             continue;
+        if (k > 0 && c->date_at[k - 1] != m && sr_tok_is(c->d, &c->d->tokens[k - 1], "since"))
+            continue; /* "since the 2001 attacks" starts a period; it is not the as-of day */
         size_t dd = k > near ? k - near : near - k;
         if (dd < dist)
             dist = dd, best = m;
@@ -305,7 +317,7 @@ sr_status sr_claims_find(sr_doc *d)
     sr_claim *v = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < d->nmentions && !st; i++)
-        if (is_claim(&d->mentions[i]) && !d->sentences[d->mentions[i].sentence].furniture)
+        if (is_claim(d, &d->mentions[i]) && !d->sentences[d->mentions[i].sentence].furniture)
             st = make_claim(&c, i, &v, &n, &cap);
     if (st)
         return st;
