@@ -26,7 +26,8 @@ static const char *const say_strong[] = {
 static const char *const say_weak[] = {
     "say", "reports", "claims", "estimates", "believe", "think", "warn", "claim",
     "estimate", "report", "confirm", "tell", "suggest", "suggests", "indicate", "indicates",
-    "show", "shows", "predict", "calculate", "calculates", "reckon", "reckons", NULL};
+    "show", "shows", "predict", "calculate", "calculates", "reckon", "reckons", "forecast",
+    "forecasts", "projects", NULL};
 static const char *const stop[] = {
     "that", "which", "who", "whom", "whose", "while", "whereas", "but", "as", "because",
     "when", "where", "if", "although", "though", "after", "before", "since", "so", "than",
@@ -44,7 +45,7 @@ static const char *const unnamed[] = {
     "official", "officials", "source", "sources", "reports", "media", "diplomat",
     "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers",
     "insider", "insiders", "people", "witnesses", "residents", "estimates", "rumours",
-    "rumors", "someone", "others", "critics", "some", NULL};
+    "rumors", "someone", "others", "critics", "some", "figures", "statistics", "data", NULL};
 /* Plural or collective subjects that "say", "estimate", "believe" in news prose. */
 static const char *const agentive[] = {
     "police", "economists", "scientists", "researchers", "campaigners", "doctors", "unions",
@@ -54,6 +55,12 @@ static const char *const agentive[] = {
     "investigators", "organisers", "organizers", "authorities", "leaders", "ministers",
     "activists", "groups", "agencies", "officers", "commanders", "troops", "people",
     "he", "she", "they", "it", "we", "i", "you", NULL};
+static const char *const det[] = {"the", "a", "an", "this", "its", "his", "her", "their",
+                                  "some", "these", "those", "our", "my", "your", NULL};
+static const char *const reportish[] = {
+    "proposals", "plans", "figures", "report", "estimate", "estimates", "statement", "data",
+    "study", "research", "forecast", "forecasts", "survey", "document", "analysis",
+    "statistics", "findings", "numbers", "projections", "accounts", "results", NULL};
 static const char *const hedged[] = {"reportedly", "allegedly", "purportedly", "supposedly",
                                      "rumoured", "rumored", NULL};
 static const char *const future[] = {
@@ -77,7 +84,8 @@ static const sr_wordpart parts[] = {
     SR_WORDPART(hedged, SR_CW_HEDGED),    SR_WORDPART(future, SR_CW_FUTURE),
     SR_WORDPART(if_words, SR_CW_IF),      SR_WORDPART(maybe, SR_CW_MAYBE),
     SR_WORDPART(be, SR_CW_BE),            SR_WORDPART(passive, SR_CW_PASSIVE),
-    SR_WORDPART(agentive, SR_CW_AGENTIVE),
+    SR_WORDPART(agentive, SR_CW_AGENTIVE), SR_WORDPART(det, SR_CW_DET),
+    SR_WORDPART(reportish, SR_CW_REPORTISH),
     {NULL, 0, 0},
 };
 static sr_wordclass words = {parts, NULL};
@@ -106,6 +114,13 @@ bool sr_claim_boundary(const sr_doc *d, size_t i)
 static bool is_word(const sr_doc *d, size_t i)
 {
     return d->tokens[i].kind == SR_TOK_WORD;
+}
+
+/* Token i is the one-byte punctuation ch. */
+static bool is_punct(const sr_doc *d, size_t i, char ch)
+{
+    return d->tokens[i].kind == SR_TOK_PUNCT && d->tokens[i].end - d->tokens[i].start == 1 &&
+           d->clean[d->tokens[i].start] == ch;
 }
 
 /* Token i is a comma and not the sentence's first token. */
@@ -148,6 +163,12 @@ static size_t np_back(const sr_claim_ctx *c, size_t first, size_t end)
     for (;;) {
         while (j > first && end - j < NP_MAX && np_token(c, j - 1))
             j--;
+        /* an abbreviation in brackets: "the Office for National Statistics (ONS)" */
+        if (j >= first + 4 && j < end && end - j < NP_MAX && is_punct(d, j - 1, ')') &&
+            np_token(c, j - 2) && is_punct(d, j - 3, '(') && np_token(c, j - 4)) {
+            j -= 3;
+            continue;
+        }
         /* a list of names before one head: "Ukrainian, South Korean and US sources" */
         if (j < first + 2 || j >= end || end - j >= NP_MAX || !(d->tokens[j].flags & SR_TF_UPPER) ||
             !np_token(c, j - 2) || !(d->tokens[j - 2].flags & SR_TF_UPPER))
@@ -242,11 +263,12 @@ static bool weak_verb_ok(const sr_claim_ctx *c, size_t v, size_t first, size_t e
     uint32_t prev = sr_claim_word(c, v - 1);
     if (prev & (SR_CW_STOP | SR_CW_SAY | SR_CW_SAY_WEAK | SR_CW_MAYBE))
         return (prev & SR_CW_PRONOUN) != 0;
-    static const char *const det[] = {"the", "a", "an", "some", "its", "his", "her",
-                                      "their", "of", "in", "to", "for", "by", "with",
-                                      "on", "from", "these", "such", "no", "any"};
-    for (size_t k = 0; k < sizeof det / sizeof det[0]; k++)
-        if (sr_tok_is(d, &d->tokens[v - 1], det[k]))
+    static const char *const prep[] = {"of", "in", "to", "for", "by", "with", "on", "from",
+                                       "such", "no", "any"};
+    if (prev & SR_CW_DET)
+        return false;
+    for (size_t k = 0; k < sizeof prep / sizeof prep[0]; k++)
+        if (sr_tok_is(d, &d->tokens[v - 1], prep[k]))
             return false;
     const sr_token *n = &d->tokens[v + 1];
     if (n->kind == SR_TOK_NUM || c->date_at[v + 1] >= 0 || sr_claim_boundary(d, v + 1))
@@ -281,6 +303,21 @@ static void set_scope(const sr_claim_ctx *c, sr_attrib *a, size_t first, size_t 
 }
 
 /* Source before the verb, with an appositive ("Jeon, a spokesman, said") folded in. */
+/* "Jeon, a spokesman for the ministry said": an appositive that starts with a
+ * determiner folds the name before it into the source [s, k). Returns the start. */
+static size_t with_determined_appositive(const sr_claim_ctx *c, size_t first, size_t s, size_t k)
+{
+    const sr_doc *d = c->d;
+    if (s < k && is_comma(d, s - 1, first) &&
+        (sr_tok_is(d, &d->tokens[s], "a") || sr_tok_is(d, &d->tokens[s], "an") ||
+         sr_tok_is(d, &d->tokens[s], "the"))) {
+        size_t name = np_back(c, first, s - 1);
+        if (name < s - 1 && (d->tokens[name].flags & SR_TF_UPPER))
+            return name;
+    }
+    return s;
+}
+
 static size_t subject_of(const sr_claim_ctx *c, size_t first, size_t v)
 {
     const sr_doc *d = c->d;
@@ -290,19 +327,19 @@ static size_t subject_of(const sr_claim_ctx *c, size_t first, size_t v)
     while (k > first && c->date_at[k - 1] >= 0)
         k--; /* "the ministry on Tuesday said" */
     size_t s = np_back(c, first, k);
-    /* an appositive between name and verb: "Jeon, a spokesman, said", "Jeon, a
-     * spokesman for the ministry said" */
-    size_t app = s;
-    if (s == k && is_comma(d, k - 1, first))
-        app = np_back(c, first, k - 1);
-    if (app < k && is_comma(d, app - 1, first) &&
-        (sr_tok_is(d, &d->tokens[app], "a") || sr_tok_is(d, &d->tokens[app], "an") ||
-         sr_tok_is(d, &d->tokens[app], "the"))) {
-        size_t name = np_back(c, first, app - 1);
-        if (name < app - 1 && (d->tokens[name].flags & SR_TF_UPPER))
-            s = name;
-    }
-    return s;
+    if (s < k || !is_comma(d, k - 1, first))
+        return with_determined_appositive(c, first, s, k);
+    /* a comma right before the verb closes an appositive or a relative clause: "Rod
+     * Eddington, BA's chief executive, said", "Barclays, which owns the Woolwich,
+     * forecast", "The research, carried out by X, says" */
+    size_t app = np_back(c, first, k - 1);
+    if (app > first && (sr_claim_word(c, app - 1) & SR_CW_STOP) &&
+        (sr_tok_is(d, &d->tokens[app - 1], "which") || sr_tok_is(d, &d->tokens[app - 1], "who")))
+        app--;
+    if (app == k - 1 || !is_comma(d, app - 1, first))
+        return k;
+    size_t name = np_back(c, first, app - 1);
+    return name < app - 1 ? name : k;
 }
 
 /* ", a customs officer" after a name: returns the end of the appositive, or e. */
@@ -325,7 +362,8 @@ static bool weak_subject_ok(const sr_claim_ctx *c, size_t first, size_t s, size_
     if (sr_claim_word(c, e - 1) & SR_CW_AGENTIVE)
         return true;
     for (size_t k = s; k < e; k++)
-        if ((c->d->tokens[k].flags & SR_TF_UPPER) && k > first)
+        if ((c->d->tokens[k].flags & SR_TF_UPPER) &&
+            (k > first || !(sr_claim_word(c, k) & (SR_CW_STOP | SR_CW_DET))))
             return true;
     return false;
 }
@@ -357,7 +395,10 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v, bo
         size_t f = np_forward(c, v + 1, end);
         if (f == v + 1 || v == first || !sr_claim_boundary(d, v - 1))
             return SR_OK;
-        s = v + 1, e = appositive_after(c, f, end), inverted = true;
+        e = appositive_after(c, f, end);
+        if (e < end && !sr_claim_boundary(d, e) && d->tokens[e].kind != SR_TOK_PUNCT)
+            return SR_OK; /* "said the results were ...": an object, not a speaker */
+        s = v + 1, inverted = true;
     } else {
         /* trim "skip" words and dates kept between the source and the verb */
         while (e > s && (!np_token(c, e - 1) || (sr_claim_word(c, e - 1) & SR_CW_SKIP)))
@@ -366,6 +407,8 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v, bo
             return SR_OK;
         if (weak && !weak_subject_ok(c, first, s, e))
             return SR_OK;
+        if (s > first && d->tokens[s - 1].kind == SR_TOK_NUM)
+            return SR_OK; /* "the 246,570 cases reported": a participle after the figure */
         /* a participle reports only after "with" or a comma: "with some reports saying" */
         if (ends_ing(d, v) && s > first && !sr_tok_is(d, &d->tokens[s - 1], "with") &&
             !is_comma(d, s - 1, first))
@@ -482,8 +525,9 @@ static sr_status sentence_attribs(sr_claim_ctx *c, size_t first, size_t end)
             st = unnamed_at(c, first, end, i, p), i = p - 1;
         else if (w & SR_CW_HEDGED)
             st = unnamed_at(c, first, end, i, i + 1);
-        else if ((w & (SR_CW_SAY | SR_CW_SAY_WEAK)) && i + 1 < end &&
-                 sr_tok_is(d, &d->tokens[i + 1], "by"))
+        else if ((w & (SR_CW_SAY | SR_CW_SAY_WEAK)) && i + 1 < end && i > first &&
+                 sr_tok_is(d, &d->tokens[i + 1], "by") &&
+                 (sr_claim_word(c, i - 1) & SR_CW_REPORTISH))
             st = cite_at(c, first, end, i, i + 2); /* "proposals announced by X" */
         else if ((w & SR_CW_SAY_WEAK) && i + 1 < end && sr_tok_is(d, &d->tokens[i + 1], "that") &&
                  (w & SR_CW_AGENTIVE))
@@ -506,6 +550,8 @@ static void classify(sr_claim_ctx *c, sr_attrib *a)
     if (!(sr_claim_word(c, head) & SR_CW_UNNAMED))
         return;
     for (size_t k = a->src_first; k < a->src_end; k++) {
+        if (k > a->src_first && (c->d->tokens[k].flags & SR_TF_UPPER))
+            return; /* "ONS figures", "Pentagon officials" */
         int32_t m = c->actor_at[k];
         if (m >= 0 && !(c->m[m].u.actor.flags & SR_ACTOR_ROLE))
             return;
@@ -549,29 +595,45 @@ static void actors_in(const sr_claim_ctx *c, size_t a, size_t b, sr_source *out)
     }
 }
 
-/* The named speaker a pronoun at token p refers to: the nearest actor before it that is
- * a person (for he/she) or not (for they/it), within three sentences; failing that, the
- * nearest named source before it. Returns the mention index or -1. */
-static int32_t referent(const sr_claim_ctx *c, size_t p, bool person)
+/* The named speaker a pronoun at token p refers to, as a token range [*rs, *re), within
+ * the three sentences before it: the nearest actor that is a person (for he/she) or not
+ * (for they/it); else the nearest named, non-pronoun source; else (he/she) the nearest
+ * name of two capitalised words or a title and a name ("Mr Eddington"). */
+static bool referent(const sr_claim_ctx *c, size_t p, bool person, size_t *rs, size_t *re)
 {
     const sr_doc *d = c->d;
     uint32_t sent = 0;
-    for (size_t s = 0; s < d->nsentences; s++)
-        if (d->sentences[s].first_token <= p)
-            sent = (uint32_t)s;
+    for (size_t s = 0; s < d->nsentences && d->sentences[s].first_token <= p; s++)
+        sent = (uint32_t)s;
     size_t stop_tok = d->sentences[sent >= 3 ? sent - 3 : 0].first_token;
-    int32_t fallback = -1;
     for (size_t k = p; k-- > stop_tok;) {
         int32_t m = c->actor_at[k];
         if (m < 0)
             continue;
         uint8_t f = c->m[m].u.actor.flags;
-        if (person ? (f & SR_ACTOR_PERSON) != 0 : !(f & (SR_ACTOR_PERSON | SR_ACTOR_ROLE)))
-            return m;
-        if (fallback < 0 && !(f & SR_ACTOR_ROLE))
-            fallback = m;
+        if (person ? (f & SR_ACTOR_PERSON) != 0 : !(f & (SR_ACTOR_PERSON | SR_ACTOR_ROLE))) {
+            for (*re = k + 1; k > stop_tok && c->actor_at[k - 1] == m; k--)
+                ;
+            *rs = k;
+            return true;
+        }
     }
-    return fallback;
+    for (size_t a = c->sent_att[sent]; a-- > c->sent_att[sent >= 3 ? sent - 3 : 0];) {
+        const sr_attrib *at = &c->att[a];
+        if (at->kind == SR_SOURCE_NAMED && !at->pronoun && at->src_end <= p) {
+            *rs = at->src_first, *re = at->src_end;
+            return true;
+        }
+    }
+    for (size_t k = p; person && k-- > stop_tok + 1;) {
+        const sr_token *t = &d->tokens[k], *u = &d->tokens[k - 1];
+        if (t->kind == SR_TOK_WORD && u->kind == SR_TOK_WORD && (t->flags & SR_TF_UPPER) &&
+            (u->flags & SR_TF_UPPER) && !(sr_claim_word(c, k - 1) & (SR_CW_STOP | SR_CW_DET))) {
+            *rs = k - 1, *re = k + 1;
+            return true;
+        }
+    }
+    return false;
 }
 
 void sr_attrib_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out)
@@ -587,13 +649,12 @@ void sr_attrib_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out)
     }
     bool person = sr_tok_is(d, &d->tokens[a->src_first], "he") ||
                   sr_tok_is(d, &d->tokens[a->src_first], "she");
-    int32_t m = referent(c, a->src_first, person);
-    if (m < 0)
+    size_t rs, re;
+    if (!referent(c, a->src_first, person, &rs, &re))
         return; /* an unresolved pronoun stays as written */
     out->pronoun_start = out->start;
     out->pronoun_end = out->end;
-    out->start = c->m[m].start;
-    out->end = c->m[m].end;
-    out->actors[0] = c->m[m].u.actor.code;
-    out->nactors = 1;
+    out->start = d->tokens[rs].start;
+    out->end = d->tokens[re - 1].end;
+    actors_in(c, rs, re, out);
 }

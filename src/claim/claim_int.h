@@ -43,6 +43,8 @@ enum {
     SR_CW_BE = 1u << 10,      /* is, are, was, were, been, be */
     SR_CW_PASSIVE = 1u << 11, /* said, reported, believed, thought, estimated, understood */
     SR_CW_AGENTIVE = 1u << 12,/* subjects that report: officials, figures, police, he */
+    SR_CW_DET = 1u << 13,     /* the, a, its, their */
+    SR_CW_REPORTISH = 1u << 14, /* nouns a report comes in: figures, proposals, survey */
 };
 
 /* The class bits of token i (0 for non-words). */

@@ -6,7 +6,8 @@
  * specific of adjacent ones: "Russia's Vladivostok" is Vladivostok), else the nearest
  * place elsewhere in the sentence outside the sources. Its as-of date is a date in the
  * clause, else the attribution's date ("said on Tuesday"), else an earlier date in the
- * sentence, else the publication day; "by the end of December" is its last day. */
+ * sentence, else the publication day. A date keeps the grain the text gives ("by July
+ * 2025" is 2025-07), except that "the end of December" is its last day. */
 #include <strings.h>
 
 #include "claims.h"
@@ -210,11 +211,8 @@ static void set_as_of(const sr_claim_ctx *c, sr_claim *cl, int32_t dm)
         return;
     }
     const sr_mention *m = &c->m[dm];
-    size_t t = token_at(d, m->start);
-    bool by = t > 0 && (sr_tok_is(d, &d->tokens[t - 1], "by") ||
-                        sr_tok_is(d, &d->tokens[t - 1], "until"));
     bool end_of = m->end - m->start > 7 && !strncasecmp(d->clean + m->start, "the end", 7);
-    if ((by || end_of) && m->u.date.end.year)
+    if (end_of && m->u.date.end.year)
         snprintf(cl->as_of, sizeof cl->as_of, "%04d-%02d-%02d", m->u.date.end.year,
                  m->u.date.end.month, m->u.date.end.day);
     else
