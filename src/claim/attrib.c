@@ -67,7 +67,8 @@ static const char *const future[] = {
     "will", "shall", "expected", "expects", "expect", "forecast", "forecasts", "projected",
     "projects", "projection", "plans", "planned", "plan", "planning", "scheduled", "set",
     "likely", "going", "intends", "intend", "pledged",
-    "promised", "promises", "predicted", "predicts", "anticipated", "envisaged", "ll", NULL};
+    "promised", "promises", "predicted", "predicts", "anticipated", "envisaged", "ll",
+    "would", NULL};
 static const char *const if_words[] = {"if", "unless", "suppose", "supposing", "imagine",
                                        "hypothetical", "hypothetically", "assuming",
                                        "example", "instance", NULL};
@@ -271,8 +272,8 @@ static bool weak_verb_ok(const sr_claim_ctx *c, size_t v, size_t first, size_t e
         if (sr_tok_is(d, &d->tokens[v - 1], prep[k]))
             return false;
     const sr_token *n = &d->tokens[v + 1];
-    if (n->kind == SR_TOK_NUM || c->date_at[v + 1] >= 0 || sr_claim_boundary(d, v + 1))
-        return true;
+    if (n->kind == SR_TOK_NUM || c->date_at[v + 1] >= 0)
+        return true; /* not before a comma: "beat profit forecasts, posting ..." */
     if (n->kind != SR_TOK_WORD)
         return false;
     return (n->flags & SR_TF_UPPER) || sr_tok_is(d, n, "that") || sr_tok_is(d, n, "the") ||
@@ -532,6 +533,8 @@ static sr_status sentence_attribs(sr_claim_ctx *c, size_t first, size_t end)
         else if ((w & SR_CW_SAY_WEAK) && i + 1 < end && sr_tok_is(d, &d->tokens[i + 1], "that") &&
                  (w & SR_CW_AGENTIVE))
             st = noun_report_at(c, first, end, i); /* "newspaper reports that ..." */
+        else if (i + 1 < end && sr_tok_is(d, &d->tokens[i + 1], "by"))
+            continue; /* "fraud reported by consumers": a passive, nobody reports */
         else if (w & SR_CW_SAY)
             st = verb_at(c, first, end, i, false);
         else if ((w & SR_CW_SAY_WEAK) && weak_verb_ok(c, i, first, end))

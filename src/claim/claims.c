@@ -182,12 +182,24 @@ static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a,
     return best;
 }
 
+static bool is_subordinator(const sr_doc *d, size_t k)
+{
+    static const char *const w[] = {"since", "when", "after", "before", "while", "because",
+                                    "although", "which", "who", "where"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (sr_tok_is(d, &d->tokens[k], w[i]))
+            return true;
+    return false;
+}
+
 /* A resolved date mention at or around token k, skipping those in attribution clauses. */
 static int32_t date_in(const sr_claim_ctx *c, uint32_t s, size_t a, size_t b, size_t near)
 {
     int32_t best = -1;
     size_t dist = SIZE_MAX;
     for (size_t k = a; k < b; k++) {
+        if (k > near && is_subordinator(c->d, k))
+            break; /* "... since records began in 1971": another clause's date */
         int32_t m = c->date_at[k];
         if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, s, k))
             continue;
