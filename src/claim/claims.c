@@ -231,6 +231,33 @@ static void set_as_of(const sr_claim_ctx *c, sr_claim *cl, int32_t dm)
         snprintf(cl->as_of, sizeof cl->as_of, "%s", m->u.date.value);
 }
 
+/* "cutting the limit would save 65 lives", "such a move could save 50": "would",
+ * "could" or "might" after a proposal or a gerund in the clause [a, b) suppose it. */
+static bool conditional(const sr_claim_ctx *c, size_t first, size_t a, size_t b)
+{
+    static const char *const plan[] = {"proposal", "proposals", "plan", "plans", "move",
+                                       "policy", "policies", "scheme", "change", "changes",
+                                       "measure", "measures", "pledge", "pledges", "idea",
+                                       "reform", "reforms", "cut", "cuts", "ban", "tax"};
+    const sr_doc *d = c->d;
+    bool supposed = false;
+    for (size_t k = a; k < b; k++) {
+        const sr_token *t = &d->tokens[k];
+        if (t->kind != SR_TOK_WORD)
+            continue;
+        if (supposed && (sr_tok_is(d, t, "would") || sr_tok_is(d, t, "could") ||
+                         sr_tok_is(d, t, "might")))
+            return true;
+        size_t n = t->end - t->start;
+        if ((!(t->flags & SR_TF_UPPER) || k == first) && n > 5 && !memcmp(d->clean + t->end - 3, "ing", 3) &&
+            !sr_tok_is(d, t, "during") && !sr_tok_is(d, t, "according"))
+            supposed = true;
+        for (size_t i = 0; i < sizeof plan / sizeof plan[0] && !supposed; i++)
+            supposed = sr_tok_is(d, t, plan[i]);
+    }
+    return false;
+}
+
 /* Projection, hypothetical or reported, from the words of the clause [a, b) and the
  * few words before the figure ("of, for example, 100,000"). */
 static uint8_t modality(const sr_claim_ctx *c, const sr_claim *cl, size_t q, size_t a, size_t b)
@@ -251,7 +278,7 @@ static uint8_t modality(const sr_claim_ctx *c, const sr_claim *cl, size_t q, siz
         const sr_date *t = &c->m[cl->date].u.date;
         later = t->begin.year && sr_ymd_to_days(t->begin) > sr_ymd_to_days(d->published);
     }
-    if (seen & SR_CW_IF)
+    if ((seen & SR_CW_IF) || conditional(c, se->first_token, a, b))
         return SR_MODALITY_HYPOTHETICAL;
     if ((seen & SR_CW_FUTURE) || later)
         return SR_MODALITY_PROJECTION;
