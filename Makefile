@@ -66,6 +66,7 @@ $(S)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) $(DEPFLAGS) -c $< -o $@
 
+F := build/fuzzobj
 # Embedded data: the same assembly for every build flavour.
 define ASM_RULE
 $(1)/%.o: %.S $$(DATA) | $$(DEPS_OK)
@@ -111,7 +112,6 @@ $(T)/sitrep: $(TOBJ)
 # with coverage instrumentation and linked into every target.
 FUZZ_CC := clang
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
-F := build/fuzzobj
 FOBJ := $(SRC:%.c=$(F)/%.o) $(ASM:%.S=$(F)/%.o)
 $(F)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(@D)

@@ -1,5 +1,5 @@
 /* fuzz_dict.c: libFuzzer target for the actor/agent dictionary reader and matcher. The
- * first byte picks actor or agent format and the options, the rest is the dictionary
+ * first byte picks actor or agent format and the three options, the rest is the dictionary
  * file; the dictionary is then matched against a fixed sentence on two days. Every match
  * must lie inside the sentence, be non-empty, and name codes that exist. */
 #include <stdio.h>
@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    sr_dict *dict = sr_dict_new(data[0] >> 1 & 3);
+    sr_dict *dict = sr_dict_new(data[0] >> 1 & 7); /* SR_DICT_MERGE_DUPS, _WHOLE_WORDS, _NO_STEMS */
     sr_doc *doc = sentence_doc();
     if (dict && doc) {
         sr_dict_kind kind = data[0] & 1 ? SR_DICT_AGENT : SR_DICT_ACTOR;

@@ -216,6 +216,10 @@ static int kind_of(const char *k)
         return SR_MENTION_QUANTITY;
     if (!strcmp(k, "date"))
         return SR_MENTION_DATE;
+    if (!strcmp(k, "actor"))
+        return SR_MENTION_ACTOR;
+    if (!strcmp(k, "place"))
+        return SR_MENTION_PLACE;
     return -1; /* any */
 }
 

@@ -25,25 +25,30 @@ typedef struct sr_dict sr_dict;
 typedef enum { SR_DICT_ACTOR = 0, SR_DICT_AGENT = 1 } sr_dict_kind;
 
 enum {
-    SR_DICT_MERGE_DUPS = 1, /* a repeated phrase adds its code sets to the first entry's
-                               (default: TABARI's rule, the first entry wins and the
-                               repeat is counted as a warning) */
-    SR_DICT_WHOLE_WORDS = 2,/* PETRARCH's rule: no stems, no "S" ending; every word whole */
+    SR_DICT_MERGE_DUPS = 1,  /* a repeated phrase adds its code sets to the first entry's
+                                (default: TABARI's rule, the first entry wins and the
+                                repeat is counted as a warning) */
+    SR_DICT_WHOLE_WORDS = 2, /* PETRARCH's rule: no stems, no "S" ending; every word whole */
+    SR_DICT_NO_STEMS = 4,    /* no stems: an unmarked final word is read as a whole word
+                                with TABARI's "S" ending ("NORTH_KOREAN" matches "North
+                                Koreans", "MEN" no longer "mentioning"): how the built-in
+                                Phoenix files are read, written for PETRARCH's whole
+                                words */
 };
 
 /* Code flags. */
 enum {
-    SR_CODE_NULL = 1,       /* "---": the phrase is deliberately not an actor */
-    SR_CODE_DISCARD = 2,    /* "###": TABARI's discard code */
-    SR_CODE_COMPLEX = 4,    /* "+++": TABARI's complex code */
-    SR_CODE_AGENT_AFTER = 8,/* "~GOV": the agent code goes after the actor code */
+    SR_CODE_NULL = 1,          /* "---": the phrase is deliberately not an actor */
+    SR_CODE_DISCARD = 2,       /* "###": TABARI's discard code */
+    SR_CODE_COMPLEX = 4,       /* "+++": TABARI's complex code */
+    SR_CODE_AGENT_AFTER = 8,   /* "~GOV": the agent code goes after the actor code */
     SR_CODE_AGENT_BEFORE = 16, /* "NGO~": the agent code goes before it */
 };
 
 typedef struct {
     const char *text; /* interned, NUL-terminated, without "~" (e.g. "GOV", "IGOUNO") */
     uint32_t len;
-    uint32_t flags;   /* SR_CODE_* */
+    uint32_t flags; /* SR_CODE_* */
 } sr_dict_code;
 
 /* What an entry names (sr_dict_match.entry). The supplement says so; for TABARI and
@@ -60,17 +65,17 @@ enum {
 enum { SR_MATCH_EXACT, SR_MATCH_PLURAL, SR_MATCH_STEM };
 
 typedef struct {
-    uint32_t first, end;   /* token range [first, end) in doc->tokens */
-    uint8_t kind;          /* sr_dict_kind */
-    uint8_t how;           /* SR_MATCH_* of the last word */
-    uint32_t phrase;       /* phrase id */
-    const char *text;      /* the phrase as written (after marker substitution) */
-    const char *primary;   /* its record's primary phrase (TABARI's "parent") */
-    uint32_t ncodes;       /* codes valid on the day; 0 when none applies */
+    uint32_t first, end;              /* token range [first, end) in doc->tokens */
+    uint8_t kind;                     /* sr_dict_kind */
+    uint8_t how;                      /* SR_MATCH_* of the last word */
+    uint32_t phrase;                  /* phrase id */
+    const char *text;                 /* the phrase as written (after marker substitution) */
+    const char *primary;              /* its record's primary phrase (TABARI's "parent") */
+    uint32_t ncodes;                  /* codes valid on the day; 0 when none applies */
     const sr_dict_code *const *codes; /* borrowed from the dictionary */
-    const sr_dict_code *first_code; /* the record's first code in file order, whatever
-                                       its dates (NULL: no code at all) */
-    uint8_t entry;         /* SR_ENTRY_* */
+    const sr_dict_code *first_code;   /* the record's first code in file order, whatever
+                                         its dates (NULL: no code at all) */
+    uint8_t entry;                    /* SR_ENTRY_* */
 } sr_dict_match;
 
 /* Creates an empty dictionary (flags: SR_DICT_*). NULL on out-of-memory. Free with
@@ -83,8 +88,8 @@ void sr_dict_free(sr_dict *d);
  * status is returned (SR_DICT_SYNTAX, SR_DATE, SR_LIMIT) with its one-line message in
  * sr_dict_error(), and the rest of the file is still read. SR_NOMEM leaves the
  * dictionary usable but possibly without the file's phrases. */
-sr_status sr_dict_load_mem(sr_dict *d, sr_dict_kind kind, const char *name,
-                           const char *data, size_t len);
+sr_status sr_dict_load_mem(sr_dict *d, sr_dict_kind kind, const char *name, const char *data,
+                           size_t len);
 /* The same for a file path: SR_NOTFOUND / SR_IO when it cannot be read. */
 sr_status sr_dict_load_file(sr_dict *d, sr_dict_kind kind, const char *path);
 
@@ -94,14 +99,14 @@ const char *sr_dict_error(const sr_dict *d);
 const char *sr_dict_warning(const sr_dict *d);
 
 typedef struct {
-    size_t phrases[2];  /* stored phrases per sr_dict_kind, generated forms included */
-    size_t records;     /* primary entries (a primary phrase with its synonyms) */
+    size_t phrases[2]; /* stored phrases per sr_dict_kind, generated forms included */
+    size_t records;    /* primary entries (a primary phrase with its synonyms) */
     size_t codesets;
-    size_t codes;       /* distinct interned codes */
+    size_t codes; /* distinct interned codes */
     size_t errors, warnings, duplicates;
-    size_t replaced;    /* earlier phrases a supplement entry took over */
+    size_t replaced; /* earlier phrases a supplement entry took over */
     size_t nodes;
-    size_t bytes;       /* arena footprint */
+    size_t bytes; /* memory held: the arena and the tables */
 } sr_dict_stats;
 void sr_dict_get_stats(const sr_dict *d, sr_dict_stats *out);
 

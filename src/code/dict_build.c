@@ -5,9 +5,11 @@
  * carry; each edge names its interned word so a hash hit is verified against the text.
  * Nodes hold, per kind (actor, agent), the phrase that ends there. Phrases are cut into
  * words by the document tokenizer itself (one batch per file), so "U.S.", "Ki-moon" and
- * "Syria's" split in the dictionary exactly as in text. Everything lives in the handle's
- * arena; tables that grow are copied into a larger arena block, so the arena holds at
- * most twice the final sizes, and sr_dict_free() is one arena free. */
+ * "Syria's" split in the dictionary exactly as in text. A bit filter over the edge keys
+ * answers most failed probes without touching the table. Strings, codes and the filter
+ * live in the handle's arena; the tables (words, codes, edges, nodes, phrases,
+ * records, code sets) are malloc'd blocks that double in place, so no dead copy of a
+ * grown table is left behind; sr_dict_free() frees the ten tables and the arena. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,19 +29,39 @@ sr_dict *sr_dict_new(unsigned flags)
     memset(d, 0, sizeof *d);
     d->arena = a;
     d->flags = flags;
-    dict_node *root = sr_arena_push(a, (void **)&d->nodes, &d->nnodes, &d->cap_nodes,
-                                    sizeof *root, 1024);
+    dict_node *root =
+        sr_dict_push((void **)&d->nodes, &d->nnodes, &d->cap_nodes, sizeof *root, 1024);
     if (!root) {
-        sr_arena_free(a);
+        sr_dict_free(d);
         return NULL;
     }
     return d;
 }
 
+void *sr_dict_push(void **v, size_t *n, size_t *cap, size_t elem, size_t first_cap)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : first_cap;
+        void *grown = c <= SIZE_MAX / elem ? realloc(*v, c * elem) : NULL;
+        if (!grown)
+            return NULL;
+        *v = grown;
+        *cap = c;
+    }
+    void *slot = (char *)*v + (*n)++ * elem;
+    memset(slot, 0, elem);
+    return slot;
+}
+
 void sr_dict_free(sr_dict *d)
 {
-    if (d)
-        sr_arena_free(d->arena);
+    if (!d)
+        return;
+    void *tables[] = {d->words, d->word_ix.slot, d->codes,   d->code_ix.slot, d->edges,
+                      d->nodes, d->phrases,      d->records, d->sets,         d->code_refs};
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+        free(tables[i]);
+    sr_arena_free(d->arena);
 }
 
 const char *sr_dict_error(const sr_dict *d)
@@ -65,7 +87,12 @@ void sr_dict_get_stats(const sr_dict *d, sr_dict_stats *out)
     out->duplicates = d->duplicates;
     out->replaced = d->replaced;
     out->nodes = d->nnodes;
-    out->bytes = sr_arena_footprint(d->arena);
+    out->bytes = sr_arena_footprint(d->arena) + d->cap_words * sizeof *d->words +
+                 (d->word_ix.cap + d->code_ix.cap) * sizeof(uint32_t) +
+                 d->cap_codes * sizeof *d->codes + d->cap_edges * sizeof *d->edges +
+                 d->cap_nodes * sizeof *d->nodes + d->cap_phrases * sizeof *d->phrases +
+                 d->cap_records * sizeof *d->records + d->cap_sets * sizeof *d->sets +
+                 d->cap_refs * sizeof *d->code_refs;
 }
 
 static void vformat(char *dst, size_t cap, const char *name, uint32_t line, const char *fmt,
@@ -77,8 +104,8 @@ static void vformat(char *dst, size_t cap, const char *name, uint32_t line, cons
     vsnprintf(dst + k, cap - (size_t)k, fmt, ap);
 }
 
-sr_status sr_dict_fail(sr_dict *d, sr_status st, const char *name, uint32_t line,
-                       const char *fmt, ...)
+sr_status sr_dict_fail(sr_dict *d, sr_status st, const char *name, uint32_t line, const char *fmt,
+                       ...)
 {
     if (d->errors++ == 0) {
         va_list ap;
@@ -106,10 +133,9 @@ void sr_dict_warn(sr_dict *d, const char *name, uint32_t line, const char *fmt, 
 static bool ix_grow(sr_dict *d, dict_index *ix, uint32_t (*hash_of)(const sr_dict *, uint32_t))
 {
     size_t cap = ix->cap ? ix->cap * 2 : 1024;
-    uint32_t *slot = sr_arena_alloc(d->arena, cap * sizeof *slot);
+    uint32_t *slot = calloc(cap, sizeof *slot);
     if (!slot)
         return false;
-    memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < ix->cap; i++) {
         if (!ix->slot[i])
             continue;
@@ -118,6 +144,7 @@ static bool ix_grow(sr_dict *d, dict_index *ix, uint32_t (*hash_of)(const sr_dic
             j = (j + 1) & (cap - 1);
         slot[j] = ix->slot[i];
     }
+    free(ix->slot);
     ix->slot = slot;
     ix->cap = cap;
     return true;
@@ -159,9 +186,8 @@ static uint32_t intern_word(sr_dict *d, const char *s, size_t n, uint32_t hash)
             return d->word_ix.slot[j] - 1;
     }
     char *copy = sr_arena_strndup(d->arena, s, n);
-    dict_word *w = copy ? sr_arena_push(d->arena, (void **)&d->words, &d->nwords,
-                                        &d->cap_words, sizeof *w, 1024)
-                        : NULL;
+    dict_word *w =
+        copy ? sr_dict_push((void **)&d->words, &d->nwords, &d->cap_words, sizeof *w, 1024) : NULL;
     if (!w)
         return UINT32_MAX;
     for (size_t i = 0; i < n; i++)
@@ -187,9 +213,9 @@ const sr_dict_code *sr_dict_intern_code(sr_dict *d, const char *s, size_t n, uin
     }
     sr_dict_code *c = sr_arena_alloc(d->arena, sizeof *c);
     char *copy = sr_arena_strndup(d->arena, s, n);
-    sr_dict_code **slot = c && copy ? sr_arena_push(d->arena, (void **)&d->codes, &d->ncodes,
-                                                    &d->cap_codes, sizeof *slot, 256)
-                                    : NULL;
+    sr_dict_code **slot =
+        c && copy ? sr_dict_push((void **)&d->codes, &d->ncodes, &d->cap_codes, sizeof *slot, 256)
+                  : NULL;
     if (!slot)
         return NULL;
     c->text = copy;
@@ -205,8 +231,8 @@ const sr_dict_code *sr_dict_intern_code(sr_dict *d, const char *s, size_t n, uin
 
 uint32_t sr_dict_record_new(sr_dict *d, const char *primary, uint8_t entry)
 {
-    dict_record *rec = sr_arena_push(d->arena, (void **)&d->records, &d->nrecords,
-                                     &d->cap_records, sizeof *rec, 1024);
+    dict_record *rec =
+        sr_dict_push((void **)&d->records, &d->nrecords, &d->cap_records, sizeof *rec, 1024);
     if (!rec)
         return UINT32_MAX;
     rec->first_set = (uint32_t)d->nsets;
@@ -222,14 +248,14 @@ sr_status sr_dict_codeset_add(sr_dict *d, uint32_t r, bool restricted, int32_t l
         return SR_LIMIT;
     dict_codeset cs = {lo, hi, (uint32_t)d->nrefs, (uint32_t)n, restricted};
     for (size_t k = 0; k < n; k++) {
-        const sr_dict_code **ref = sr_arena_push(d->arena, (void **)&d->code_refs, &d->nrefs,
-                                                 &d->cap_refs, sizeof *ref, 1024);
+        const sr_dict_code **ref =
+            sr_dict_push((void **)&d->code_refs, &d->nrefs, &d->cap_refs, sizeof *ref, 1024);
         if (!ref)
             return SR_NOMEM;
         *ref = codes[k];
     }
-    dict_codeset *slot = sr_arena_push(d->arena, (void **)&d->sets, &d->nsets, &d->cap_sets,
-                                       sizeof *slot, 1024);
+    dict_codeset *slot =
+        sr_dict_push((void **)&d->sets, &d->nsets, &d->cap_sets, sizeof *slot, 1024);
     if (!slot)
         return SR_NOMEM;
     *slot = cs;
@@ -258,10 +284,9 @@ uint8_t sr_dict_record_entry(const sr_dict *d, uint32_t r)
 static bool edges_grow(sr_dict *d)
 {
     size_t cap = d->cap_edges ? d->cap_edges * 2 : 4096;
-    dict_edge *e = sr_arena_alloc(d->arena, cap * sizeof *e);
+    dict_edge *e = calloc(cap, sizeof *e);
     if (!e)
         return false;
-    memset(e, 0, cap * sizeof *e);
     for (size_t i = 0; i < d->cap_edges; i++) {
         const dict_edge *old = &d->edges[i];
         if (!old->child)
@@ -271,6 +296,7 @@ static bool edges_grow(sr_dict *d)
             j = (j + 1) & (cap - 1);
         e[j] = *old;
     }
+    free(d->edges);
     d->edges = e;
     d->cap_edges = cap;
     return true;
@@ -278,19 +304,22 @@ static bool edges_grow(sr_dict *d)
 
 /* The child of parent along word s[0..n) (hash h) and kind, made if missing. Returns
  * the node id, or 0 on out-of-memory. */
-static uint32_t edge_add(sr_dict *d, uint32_t parent, const char *s, size_t n, uint32_t h,
-                         int kind)
+static uint32_t edge_add(sr_dict *d, uint32_t parent, const char *s, size_t n, uint32_t h, int kind)
 {
     uint32_t found = sr_dict_edge_find(d, parent, h, kind, s, n);
     if (found)
         return found;
     if (2 * (d->nedges + 1) > d->cap_edges && !edges_grow(d))
         return 0;
+    if (!d->filter) {
+        if (!(d->filter = sr_arena_alloc(d->arena, DICT_FILTER_BITS / 8)))
+            return 0;
+        memset(d->filter, 0, DICT_FILTER_BITS / 8);
+    }
     uint32_t word = intern_word(d, s, n, h);
-    dict_node *node = word != UINT32_MAX
-                          ? sr_arena_push(d->arena, (void **)&d->nodes, &d->nnodes,
-                                          &d->cap_nodes, sizeof *node, 1024)
-                          : NULL;
+    dict_node *node = word != UINT32_MAX ? sr_dict_push((void **)&d->nodes, &d->nnodes,
+                                                        &d->cap_nodes, sizeof *node, 1024)
+                                         : NULL;
     if (!node)
         return 0;
     size_t j = sr_dict_edge_slot(parent, h, kind, d->cap_edges);
@@ -303,6 +332,8 @@ static uint32_t edge_add(sr_dict *d, uint32_t parent, const char *s, size_t n, u
     e->word = word;
     e->child = (uint32_t)(d->nnodes - 1);
     d->nedges++;
+    size_t b = sr_dict_edge_slot(parent, h, kind, DICT_FILTER_BITS);
+    d->filter[b >> 6] |= (uint64_t)1 << (b & 63);
     if (kind == EDGE_STEM)
         d->stem_lens |= (uint64_t)1 << (n - 1);
     return e->child;
@@ -312,8 +343,8 @@ static uint32_t edge_add(sr_dict *d, uint32_t parent, const char *s, size_t n, u
  * sets (SR_DICT_MERGE_DUPS). Returns false on out-of-memory. */
 static bool merge_into(sr_dict *d, dict_phrase *old, uint32_t record)
 {
-    dict_record *r = sr_arena_push(d->arena, (void **)&d->records, &d->nrecords,
-                                   &d->cap_records, sizeof *r, 256);
+    dict_record *r =
+        sr_dict_push((void **)&d->records, &d->nrecords, &d->cap_records, sizeof *r, 256);
     if (!r)
         return false;
     const dict_record a = d->records[old->record], b = d->records[record];
@@ -322,8 +353,8 @@ static bool merge_into(sr_dict *d, dict_phrase *old, uint32_t record)
     const dict_record *parts[2] = {&a, &b};
     for (int k = 0; k < 2; k++)
         for (uint32_t s = 0; s < parts[k]->nsets; s++) {
-            dict_codeset *c = sr_arena_push(d->arena, (void **)&d->sets, &d->nsets,
-                                            &d->cap_sets, sizeof *c, 1024);
+            dict_codeset *c =
+                sr_dict_push((void **)&d->sets, &d->nsets, &d->cap_sets, sizeof *c, 1024);
             if (!c)
                 return false;
             *c = d->sets[parts[k]->first_set + s];
@@ -372,8 +403,8 @@ static sr_status put_phrase(sr_dict *d, const char *name, const dict_pending *p,
                      (int)p->len, p->text);
         return SR_OK;
     }
-    dict_phrase *ph = sr_arena_push(d->arena, (void **)&d->phrases, &d->nphrases,
-                                    &d->cap_phrases, sizeof *ph, 1024);
+    dict_phrase *ph =
+        sr_dict_push((void **)&d->phrases, &d->nphrases, &d->cap_phrases, sizeof *ph, 1024);
     if (!ph)
         return SR_NOMEM;
     ph->record = p->record;

@@ -24,7 +24,7 @@ static bool same_folded(const char *word, const char *s, size_t n)
 uint32_t sr_dict_edge_find(const sr_dict *d, uint32_t parent, uint32_t hash, int kind,
                            const char *s, size_t n)
 {
-    if (!d->cap_edges)
+    if (!d->cap_edges || !sr_dict_filter_maybe(d, parent, hash, kind))
         return 0;
     size_t mask = d->cap_edges - 1;
     for (size_t j = sr_dict_edge_slot(parent, hash, kind, d->cap_edges);; j = (j + 1) & mask) {
@@ -42,7 +42,7 @@ uint32_t sr_dict_edge_find(const sr_dict *d, uint32_t parent, uint32_t hash, int
 typedef struct {
     const sr_dict *d;
     unsigned kinds;
-    uint32_t phrase;   /* id + 1; 0: no candidate yet */
+    uint32_t phrase; /* id + 1; 0: no candidate yet */
     uint32_t end;
     uint8_t how;
 } best_match;
@@ -74,10 +74,16 @@ static bool is_hyphen(const sr_doc *doc, const sr_token *t)
 }
 
 /* Offers the endings of word s[0..n) other than the exact word: plural and stems. */
-static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t n,
-                            uint32_t end)
+static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t n, uint32_t end)
 {
     const sr_dict *d = b->d;
+    bool plural = n >= 2 && (s[n - 1] | 0x20) == 's';
+    if (!d->stem_lens) { /* no stems (the built-in set): only the plural, hashed alone */
+        if (plural)
+            consider(b, sr_dict_edge_find(d, node, sr_word_hash(s, n - 1), EDGE_WHOLE, s, n - 1),
+                     end, SR_MATCH_PLURAL);
+        return;
+    }
     uint32_t pre[SR_DICT_MAX_WORD + 1];
     size_t m = n < SR_DICT_MAX_WORD ? n : SR_DICT_MAX_WORD;
     uint32_t h = SR_WORD_HASH_SEED;

@@ -17,7 +17,7 @@
 #include "dict_int.h"
 
 typedef struct {
-    const char *name;        /* "!NAME!" without the bangs, in the scratch arena */
+    const char *name; /* "!NAME!" without the bangs, in the scratch arena */
     size_t len, nitems;
     const char *item[SR_DICT_MAX_MARKER_ITEMS];
     size_t item_len[SR_DICT_MAX_MARKER_ITEMS];
@@ -29,12 +29,12 @@ typedef struct {
     uint8_t kind;
     uint32_t line;
     bool in_comment, in_section, finished, have_record;
-    uint32_t opened;         /* line of the open comment or section */
+    uint32_t opened; /* line of the open comment or section */
     uint32_t record;
-    sr_status first;         /* first error status of this file */
+    sr_status first; /* first error status of this file */
     dict_pending *pend;
     size_t npend, cap;
-    marker *markers;         /* in scratch */
+    marker *markers; /* in scratch */
     size_t nmarkers;
     sr_arena *scratch;
 } reader;
@@ -74,8 +74,8 @@ static sr_status fail(reader *r, sr_status st, const char *msg)
 static sr_status open_record(reader *r, const char *primary)
 {
     sr_dict *d = r->d;
-    dict_record *rec = sr_arena_push(d->arena, (void **)&d->records, &d->nrecords,
-                                     &d->cap_records, sizeof *rec, 1024);
+    dict_record *rec =
+        sr_dict_push((void **)&d->records, &d->nrecords, &d->cap_records, sizeof *rec, 1024);
     if (!rec)
         return SR_NOMEM;
     rec->first_set = (uint32_t)d->nsets;
@@ -105,7 +105,8 @@ static sr_status add_phrase(reader *r, const char *text, size_t n, bool generate
     }
     dict_pending *p = &r->pend[r->npend++];
     memset(p, 0, sizeof *p);
-    bool whole = copy[n - 1] == '_' || copy[n - 1] == '=' || (r->d->flags & SR_DICT_WHOLE_WORDS);
+    bool whole = copy[n - 1] == '_' || copy[n - 1] == '=' ||
+                 (r->d->flags & (SR_DICT_WHOLE_WORDS | SR_DICT_NO_STEMS));
     p->text = copy;
     p->len = (uint32_t)n;
     p->record = r->record;
@@ -113,8 +114,8 @@ static sr_status add_phrase(reader *r, const char *text, size_t n, bool generate
     p->kind = r->kind;
     p->stem = !whole;
     /* TABARI's regular "S" ending for a final whole word; agents get explicit plurals */
-    p->plural_ok = copy[n - 1] == '_' && r->kind == SR_DICT_ACTOR &&
-                   !(r->d->flags & SR_DICT_WHOLE_WORDS);
+    p->plural_ok = (copy[n - 1] == '_' || (r->d->flags & SR_DICT_NO_STEMS)) && copy[n - 1] != '=' &&
+                   r->kind == SR_DICT_ACTOR && !(r->d->flags & SR_DICT_WHOLE_WORDS);
     p->generated = generated;
     if (copy_out)
         *copy_out = copy;
@@ -146,8 +147,7 @@ static sr_status parse_date(reader *r, const char *s, size_t n, int32_t *days)
         int yy = v[0] * 10 + v[1];
         y.year = (int16_t)(yy <= 30 ? 2000 + yy : 1900 + yy);
         if (n == 7)
-            sr_dict_warn(r->d, r->name, r->line, "seven-digit date %.*s read as YYMMDD",
-                         (int)n, s);
+            sr_dict_warn(r->d, r->name, r->line, "seven-digit date %.*s read as YYMMDD", (int)n, s);
     }
     size_t m = n == 8 ? 4 : 2;
     y.month = (int8_t)(v[m] * 10 + v[m + 1]);
@@ -247,9 +247,9 @@ static sr_status add_codes(reader *r, const char *s, size_t n, dict_codeset *cs)
         if (++cs->n > SR_DICT_MAX_COMPOUND)
             return fail(r, SR_LIMIT, "too many codes joined by '/'");
         const sr_dict_code *c = sr_dict_intern_code(d, part, len, f);
-        const sr_dict_code **ref = c ? sr_arena_push(d->arena, (void **)&d->code_refs,
-                                                     &d->nrefs, &d->cap_refs, sizeof *ref, 1024)
-                                     : NULL;
+        const sr_dict_code **ref =
+            c ? sr_dict_push((void **)&d->code_refs, &d->nrefs, &d->cap_refs, sizeof *ref, 1024)
+              : NULL;
         if (!ref)
             return SR_NOMEM;
         *ref = c;
@@ -280,8 +280,8 @@ static sr_status code_block(reader *r, const char *s, size_t n)
         st = add_codes(r, s, k, &cs);
     if (st != SR_OK)
         return st;
-    dict_codeset *slot = sr_arena_push(d->arena, (void **)&d->sets, &d->nsets, &d->cap_sets,
-                                       sizeof *slot, 1024);
+    dict_codeset *slot =
+        sr_dict_push((void **)&d->sets, &d->nsets, &d->cap_sets, sizeof *slot, 1024);
     if (!slot)
         return SR_NOMEM;
     *slot = cs;
@@ -462,8 +462,7 @@ static sr_status substitute(reader *r, const char *s, size_t n)
 }
 
 /* Splits "PHRASE {PLURAL}" (the braces optional) off the part before the code. */
-static sr_status split_plural(reader *r, const char **s, size_t *n, const char **pl,
-                              size_t *pln)
+static sr_status split_plural(reader *r, const char **s, size_t *n, const char **pl, size_t *pln)
 {
     const char *ob = memchr(*s, '{', *n);
     *pl = NULL;

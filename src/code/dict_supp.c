@@ -29,7 +29,9 @@ static const struct {
     const char *word;
     uint8_t entry; /* SR_ENTRY_*; 0 for agents */
 } kinds[] = {
-    {"person", SR_ENTRY_PERSON}, {"group", SR_ENTRY_GROUP}, {"seat", SR_ENTRY_SEAT},
+    {"person", SR_ENTRY_PERSON},
+    {"group", SR_ENTRY_GROUP},
+    {"seat", SR_ENTRY_SEAT},
     {"agent", 0},
 };
 
@@ -57,8 +59,8 @@ static sr_status fail(supp *r, sr_status st, const char *msg)
 /* ---- names ----------------------------------------------------------------------- */
 
 /* Queues name s[0..n) (copied into the dictionary arena) for record rec. */
-static sr_status queue(supp *r, const char *s, size_t n, uint32_t rec, uint8_t kind,
-                       bool generated, const char **copy_out)
+static sr_status queue(supp *r, const char *s, size_t n, uint32_t rec, uint8_t kind, bool generated,
+                       const char **copy_out)
 {
     char *copy = sr_arena_strndup(r->d->arena, s, n);
     if (!copy)
