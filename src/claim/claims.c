@@ -4,7 +4,7 @@
  * A claim's own clause is the run of tokens around the quantity up to clause
  * punctuation or an attribution clause. Its place is a place in that clause (the most
  * specific of adjacent ones: "Russia's Vladivostok" is Vladivostok), else the nearest
- * place elsewhere in the sentence outside the sources. Its as-of date is a date in the
+ * place before it in the sentence, never one inside a source. Its as-of date is a date in the
  * clause, else the attribution's date ("said on Tuesday"), else an earlier date in the
  * sentence, else the publication day. A date keeps the grain the text gives ("by July
  * 2025" is 2025-07), except that "the end of December" is its last day. */
@@ -153,7 +153,8 @@ static uint8_t place_rank(const sr_claim_ctx *c, int32_t m)
     return c->m[m].u.place.kind; /* country < region < city */
 }
 
-/* The place of a claim at q in clause [a, b) of sentence s, or -1. */
+/* The place of a claim at q in clause [a, b) of sentence s, or -1: after the figure in
+ * its clause ("arrived in Russia"), else the nearest before it ("In Kursk, 500 ..."). */
 static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a, size_t b)
 {
     int32_t best = -1;
@@ -168,13 +169,9 @@ static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a,
             best = m;
         }
     }
-    for (size_t k = q; best < 0 && k-- > a;) { /* before it: "In Kursk, 500 ..." */
-        int32_t m = c->place_at[k];
-        if (m >= 0 && !in_clause_of(c, s, k))
-            best = m;
-    }
+    /* before it, nearest first, in earlier clauses too: "In Kursk, 500 ..." */
     const sr_sentence *se = &c->d->sentences[s];
-    for (size_t k = se->first_token; best < 0 && k < se->first_token + se->ntokens; k++) {
+    for (size_t k = q; best < 0 && k-- > se->first_token;) {
         int32_t m = c->place_at[k];
         if (m >= 0 && !in_clause_of(c, s, k))
             best = m;
