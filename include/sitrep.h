@@ -243,6 +243,8 @@ typedef struct {
     int32_t date;         /* index of the date mention giving the as-of date, or -1 */
     char as_of[24];       /* ISO day or period; the publication day when no date is
                              given; "" when unknown */
+    uint32_t counted_start, counted_end; /* what is counted: the quantity's counted
+                             phrase, or an editor's "[North Korean troops]" after a number */
     const char *counted_actor; /* actor code of the counted group ("PRKMIL"), or NULL */
     sr_source source;     /* the innermost source: "Yonhap reported that the NIS said" */
     sr_source via;        /* the reporter in a chain (Yonhap), kind NONE when none */

@@ -268,6 +268,8 @@ static bool claim_field(const sr_doc *d, const sr_claim *c, const char *k, char 
             snprintf(out + strlen(out), n - strlen(out), "%s%s", i ? "," : "", src->actors[i]);
     } else if (!strcmp(k, "pronoun")) {
         span(out, n, d, src->pronoun_start, src->pronoun_end);
+    } else if (!strcmp(k, "counted")) {
+        span(out, n, d, c->counted_start, c->counted_end);
     } else if (!strcmp(k, "counted_actor")) {
         snprintf(out, n, "%s", c->counted_actor ? c->counted_actor : "");
     } else if (!strcmp(k, "modality")) {

@@ -27,7 +27,7 @@ static const char *const say_weak[] = {
     "say", "reports", "claims", "estimates", "believe", "think", "warn", "claim",
     "estimate", "report", "confirm", "tell", "suggest", "suggests", "indicate", "indicates",
     "show", "shows", "predict", "calculate", "calculates", "reckon", "reckons", "forecast",
-    "forecasts", "projects", NULL};
+    "forecasts", "projects", "found", "finds", NULL};
 static const char *const stop[] = {
     "that", "which", "who", "whom", "whose", "while", "whereas", "but", "as", "because",
     "when", "where", "if", "although", "though", "after", "before", "since", "so", "than",
@@ -105,7 +105,7 @@ bool sr_claim_boundary(const sr_doc *d, size_t i)
     const char *s = d->clean + t->start;
     size_t n = t->end - t->start;
     if (n == 1)
-        return strchr(",;:()[]\"", s[0]) != NULL;
+        return strchr(",;:()\"", s[0]) != NULL; /* [brackets] are editorial, not clauses */
     /* multi-byte: curly quotes U+2018..U+201F, en and em dashes U+2013, U+2014 */
     return n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94 ||
@@ -165,7 +165,7 @@ static size_t np_back(const sr_claim_ctx *c, size_t first, size_t end)
         while (j > first && end - j < NP_MAX && np_token(c, j - 1))
             j--;
         /* an abbreviation in brackets: "the Office for National Statistics (ONS)" */
-        if (j >= first + 4 && j < end && end - j < NP_MAX && is_punct(d, j - 1, ')') &&
+        if (j >= first + 4 && end - j < NP_MAX && is_punct(d, j - 1, ')') &&
             np_token(c, j - 2) && is_punct(d, j - 3, '(') && np_token(c, j - 4)) {
             j -= 3;
             continue;
@@ -259,7 +259,11 @@ static size_t clause_tail(const sr_claim_ctx *c, size_t v, size_t end, int32_t *
 static bool weak_verb_ok(const sr_claim_ctx *c, size_t v, size_t first, size_t end)
 {
     const sr_doc *d = c->d;
-    if (v == first || !is_word(d, v - 1) || v + 1 >= end)
+    if (v == first || v + 1 >= end)
+        return false;
+    if (is_comma(d, v - 1, first)) /* "Barclays, which owns ..., forecast" */
+        return d->tokens[v + 1].kind == SR_TOK_WORD && !(d->tokens[v + 1].flags & SR_TF_UPPER);
+    if (!is_word(d, v - 1))
         return false;
     uint32_t prev = sr_claim_word(c, v - 1);
     if (prev & (SR_CW_STOP | SR_CW_SAY | SR_CW_SAY_WEAK | SR_CW_MAYBE))

@@ -123,7 +123,8 @@ static bool is_time_word(const char *p, size_t n)
         n = (size_t)(sp - p);
     static const char *const units[] = {"year", "years", "month", "months", "week", "weeks",
                                         "day", "days", "hour", "hours", "minute", "minutes",
-                                        "second", "seconds", "decade", "decades"};
+                                        "second", "seconds", "decade", "decades",
+                                        "year-old", "years-old", "month-old"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (n == strlen(units[i]) && !strncasecmp(p, units[i], n))
             return true;
@@ -143,6 +144,12 @@ static bool is_claim(const sr_doc *d, const sr_mention *m)
     const sr_quantity *q = &m->u.quantity;
     if (q->unit_kind == SR_UNIT_MONEY || q->unit_kind == SR_UNIT_PERCENT)
         return true;
+    if (q->unit_kind == SR_UNIT_COUNT && q->hedge == SR_HEDGE_EXACT && q->value == 1)
+        return false; /* "one of the largest" */
+    if (q->unit_kind == SR_UNIT_COUNT && q->counted_end == q->counted_start && q->high < 100)
+        return false; /* "18 or over", "under 55": ages and small bare counts */
+    if (m->end - m->start == 4 && q->value >= 1800 && q->value <= 2100 && q->low == q->high)
+        return false; /* "a 1998 document" */
     if (is_time_word(q->unit.p, q->unit.n))
         return false;
     return !is_time_word(d->clean + q->head_start, q->head_end - q->head_start);
@@ -282,18 +289,39 @@ static uint8_t modality(const sr_claim_ctx *c, const sr_claim *cl, size_t q, siz
     return SR_MODALITY_REPORTED; /* "could be in Russia" is an estimate, not a supposition */
 }
 
-/* The counted group's actor: the longest actor mention inside the counted phrase. */
-static const char *counted_actor(const sr_claim_ctx *c, const sr_mention *m)
+/* What the figure counts: the quantity's counted phrase, or for a bare number an
+ * editor's insertion right after it ("eleven thousand [North Korean troops]"). */
+static void counted_span(const sr_claim_ctx *c, const sr_mention *m, sr_claim *cl)
 {
-    if (m->kind != SR_MENTION_QUANTITY)
-        return NULL;
-    const sr_quantity *q = &m->u.quantity;
-    if (q->counted_end <= q->counted_start)
+    const sr_doc *d = c->d;
+    if (m->kind == SR_MENTION_QUANTITY) {
+        cl->counted_start = m->u.quantity.counted_start;
+        cl->counted_end = m->u.quantity.counted_end;
+        return;
+    }
+    size_t k = token_at(d, m->end);
+    if (k + 2 >= d->ntokens || d->tokens[k].kind != SR_TOK_PUNCT || d->clean[d->tokens[k].start] != '[')
+        return;
+    const sr_sentence *se = &d->sentences[m->sentence];
+    for (size_t j = k + 1; j < se->first_token + se->ntokens && j < k + 12; j++)
+        if (d->tokens[j].kind == SR_TOK_PUNCT && d->clean[d->tokens[j].start] == ']') {
+            if (j > k + 1) {
+                cl->counted_start = d->tokens[k + 1].start;
+                cl->counted_end = d->tokens[j - 1].end;
+            }
+            return;
+        }
+}
+
+/* The counted group's actor: the longest actor mention inside the counted phrase. */
+static const char *counted_actor(const sr_claim_ctx *c, const sr_claim *cl)
+{
+    if (cl->counted_end <= cl->counted_start)
         return NULL;
     const char *best = NULL;
     uint32_t len = 0;
-    for (size_t k = token_at(c->d, q->counted_start);
-         k < c->d->ntokens && c->d->tokens[k].end <= q->counted_end; k++) {
+    for (size_t k = token_at(c->d, cl->counted_start);
+         k < c->d->ntokens && c->d->tokens[k].end <= cl->counted_end; k++) {
         int32_t a = c->actor_at[k];
         if (a >= 0 && c->m[a].end - c->m[a].start > len)
             len = c->m[a].end - c->m[a].start, best = c->m[a].u.actor.code;
@@ -313,7 +341,8 @@ static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n,
     clause(c, s, q, &a, &b);
     cl->mention = (uint32_t)mi;
     cl->sentence = s;
-    cl->counted_actor = counted_actor(c, m);
+    counted_span(c, m, cl);
+    cl->counted_actor = counted_actor(c, cl);
     cl->place = pick_place(c, s, q, a, b);
     int32_t src, via;
     pick_source(c, s, q, &src, &via);

@@ -96,8 +96,8 @@ static sr_status claim_json(sr_buf *b, const sr_doc *d, const sr_claim *c)
     if (!st)
         st = add_key(b, "counted");
     json_raw(b, "{\"text\":", &st);
-    if (isq && q->counted_end > q->counted_start && !st)
-        st = sr_buf_json_str(b, d->clean + q->counted_start, q->counted_end - q->counted_start);
+    if (c->counted_end > c->counted_start && !st)
+        st = sr_buf_json_str(b, d->clean + c->counted_start, c->counted_end - c->counted_start);
     else
         json_raw(b, "null", &st);
     json_key_str(b, "actor", c->counted_actor, c->counted_actor ? strlen(c->counted_actor) : 0,
@@ -144,10 +144,7 @@ static sr_status claim_tsv(sr_buf *b, const sr_doc *d, const sr_claim *c)
     tsv_num(b, isq ? q->high : m->u.number, &st);
     str_cell(b, sr_hedge_name(isq ? q->hedge : SR_HEDGE_EXACT), &st);
     tsv_cell(b, isq ? q->unit.p : NULL, isq ? q->unit.n : 0, false, &st);
-    if (isq)
-        span_cell(b, d, q->counted_start, q->counted_end, &st);
-    else
-        str_cell(b, NULL, &st);
+    span_cell(b, d, c->counted_start, c->counted_end, &st);
     str_cell(b, c->counted_actor, &st);
     const sr_mention *p = c->place >= 0 ? &d->mentions[c->place] : NULL;
     if (p)
