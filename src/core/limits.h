@@ -48,4 +48,28 @@
  * of agents, and composition stops adding parts at this length. */
 #define SR_ACTOR_MAX_CODE 48
 
+/* ---- the gazetteer (src/place/); each hit is an ordinary, reported error ---- */
+
+/* Bytes in one gazetteer line: the longest generated line (a city with 24 aliases) is
+ * under 1 KiB; a longer line is a binary or a runaway file. */
+#define SR_GAZ_MAX_LINE 16384
+/* Fields in one line: 7 fixed, then the name and up to 40 aliases. */
+#define SR_GAZ_MAX_FIELDS 48
+/* Bytes in one name: the longest real place name is under 100 bytes. */
+#define SR_GAZ_MAX_NAME 200
+/* Tokens in one name ("Santa Cruz de la Sierra", "Saint-Jean-sur-Richelieu" is 7):
+ * the matcher walks at most this far from each capitalised word, so matching stays
+ * linear in the tokens. */
+#define SR_GAZ_MAX_NAME_TOKENS 8
+/* Bytes in an id and in a region code field. */
+#define SR_GAZ_MAX_ID 64
+#define SR_GAZ_MAX_SUB 16
+/* Countries (alpha-2 codes give at most 676). */
+#define SR_GAZ_MAX_COUNTRIES 676
+/* Entries in one gazetteer: ids and offsets are 32-bit. */
+#define SR_GAZ_MAX_ENTRIES 0x7FFFFFF0u
+/* Candidates of one name the resolver weighs (the commonest names, "San Jose" or
+ * "Springfield", have a few hundred); more are ignored, bounding work per match. */
+#define SR_GAZ_MAX_CANDIDATES 1024
+
 #endif
