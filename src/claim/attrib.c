@@ -61,6 +61,12 @@ static const char *const reportish[] = {
     "proposals", "plans", "figures", "report", "estimate", "estimates", "statement", "data",
     "study", "research", "forecast", "forecasts", "survey", "document", "analysis",
     "statistics", "findings", "numbers", "projections", "accounts", "results", NULL};
+/* What a supposition is about: "such a move could", "the plan would". */
+static const char *const plan[] = {
+    "proposal", "proposals", "plan", "plans", "move", "policy", "policies", "scheme", "change",
+    "changes", "measure", "measures", "pledge", "pledges", "idea", "reform", "reforms", "cut",
+    "cuts", "ban", "tax", NULL};
+static const char *const modal[] = {"would", "could", "might", NULL};
 static const char *const hedged[] = {"reportedly", "allegedly", "purportedly", "supposedly",
                                      "rumoured", "rumored", NULL};
 static const char *const future[] = {
@@ -86,7 +92,8 @@ static const sr_wordpart parts[] = {
     SR_WORDPART(if_words, SR_CW_IF),      SR_WORDPART(maybe, SR_CW_MAYBE),
     SR_WORDPART(be, SR_CW_BE),            SR_WORDPART(passive, SR_CW_PASSIVE),
     SR_WORDPART(agentive, SR_CW_AGENTIVE), SR_WORDPART(det, SR_CW_DET),
-    SR_WORDPART(reportish, SR_CW_REPORTISH),
+    SR_WORDPART(reportish, SR_CW_REPORTISH), SR_WORDPART(plan, SR_CW_PLAN),
+    SR_WORDPART(modal, SR_CW_MODAL),
     {NULL, 0, 0},
 };
 static sr_wordclass words = {parts, NULL};
@@ -577,7 +584,7 @@ sr_status sr_attrib_find(sr_claim_ctx *c)
     for (size_t s = 0; s < d->nsentences; s++) {
         c->sent_att[s] = (uint32_t)c->natt;
         const sr_sentence *se = &d->sentences[s];
-        if (se->furniture)
+        if (se->furniture || !c->need[s])
             continue;
         sr_status st = sentence_attribs(c, se->first_token, se->first_token + se->ntokens);
         if (st)
@@ -612,7 +619,8 @@ static bool referent(const sr_claim_ctx *c, size_t p, bool person, size_t *rs, s
     uint32_t sent = 0;
     for (size_t s = 0; s < d->nsentences && d->sentences[s].first_token <= p; s++)
         sent = (uint32_t)s;
-    size_t stop_tok = d->sentences[sent >= 3 ? sent - 3 : 0].first_token;
+    size_t stop_tok =
+        d->sentences[sent >= REFERENT_SENTENCES ? sent - REFERENT_SENTENCES : 0].first_token;
     for (size_t k = p; k-- > stop_tok;) {
         int32_t m = c->actor_at[k];
         if (m < 0)
@@ -625,7 +633,8 @@ static bool referent(const sr_claim_ctx *c, size_t p, bool person, size_t *rs, s
             return true;
         }
     }
-    for (size_t a = c->sent_att[sent]; a-- > c->sent_att[sent >= 3 ? sent - 3 : 0];) {
+    for (size_t a = c->sent_att[sent];
+         a-- > c->sent_att[sent >= REFERENT_SENTENCES ? sent - REFERENT_SENTENCES : 0];) {
         const sr_attrib *at = &c->att[a];
         if (at->kind == SR_SOURCE_NAMED && !at->pronoun && at->src_end <= p) {
             *rs = at->src_first, *re = at->src_end;

@@ -26,7 +26,12 @@ typedef struct {
     sr_attrib *att;                    /* every attribution, in sentence order */
     size_t natt, cap_att;
     uint32_t *sent_att;                /* per sentence: first attribution index */
+    const uint8_t *need;               /* per sentence: holds a claim, or precedes one
+                                          closely enough for a pronoun to reach back */
 } sr_claim_ctx;
+
+/* How many sentences back a pronoun looks for the speaker it refers to. */
+enum { REFERENT_SENTENCES = 3 };
 
 /* Word-class bits (attrib.c holds the lists). */
 enum {
@@ -45,12 +50,15 @@ enum {
     SR_CW_AGENTIVE = 1u << 12,/* subjects that report: officials, figures, police, he */
     SR_CW_DET = 1u << 13,     /* the, a, its, their */
     SR_CW_REPORTISH = 1u << 14, /* nouns a report comes in: figures, proposals, survey */
+    SR_CW_PLAN = 1u << 15,    /* proposal, plan, move, policy: what a supposition is about */
+    SR_CW_MODAL = 1u << 16,   /* would, could, might */
 };
 
 /* The class bits of token i (0 for non-words). */
 uint32_t sr_claim_word(const sr_claim_ctx *c, size_t i);
 
-/* Finds the attributions of every sentence (c->att, c->sent_att). SR_OK or SR_NOMEM. */
+/* Finds the attributions of the sentences c->need marks (c->att, c->sent_att).
+ * SR_OK or SR_NOMEM. */
 sr_status sr_attrib_find(sr_claim_ctx *c);
 
 /* Fills a public sr_source from an attribution; a pronoun is resolved to the named

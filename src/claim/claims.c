@@ -239,25 +239,22 @@ static void set_as_of(const sr_claim_ctx *c, sr_claim *cl, int32_t dm)
  * "could" or "might" after a proposal or a gerund in the clause [a, b) suppose it. */
 static bool conditional(const sr_claim_ctx *c, size_t first, size_t a, size_t b)
 {
-    static const char *const plan[] = {"proposal", "proposals", "plan", "plans", "move",
-                                       "policy", "policies", "scheme", "change", "changes",
-                                       "measure", "measures", "pledge", "pledges", "idea",
-                                       "reform", "reforms", "cut", "cuts", "ban", "tax"};
     const sr_doc *d = c->d;
     bool supposed = false;
     for (size_t k = a; k < b; k++) {
         const sr_token *t = &d->tokens[k];
         if (t->kind != SR_TOK_WORD)
             continue;
-        if (supposed && (sr_tok_is(d, t, "would") || sr_tok_is(d, t, "could") ||
-                         sr_tok_is(d, t, "might")))
+        uint32_t w = sr_claim_word(c, k);
+        if (supposed && (w & SR_CW_MODAL))
             return true;
         size_t n = t->end - t->start;
-        if ((!(t->flags & SR_TF_UPPER) || k == first) && n > 5 && !memcmp(d->clean + t->end - 3, "ing", 3) &&
-            !sr_tok_is(d, t, "during") && !sr_tok_is(d, t, "according"))
+        if (w & SR_CW_PLAN)
             supposed = true;
-        for (size_t i = 0; i < sizeof plan / sizeof plan[0] && !supposed; i++)
-            supposed = sr_tok_is(d, t, plan[i]);
+        else if ((!(t->flags & SR_TF_UPPER) || k == first) && n > 5 &&
+                 !memcmp(d->clean + t->end - 3, "ing", 3) && !sr_tok_is(d, t, "during") &&
+                 !sr_tok_is(d, t, "according"))
+            supposed = true;
     }
     return false;
 }
@@ -375,6 +372,24 @@ sr_status sr_claims_find(sr_doc *d)
     c.actor_at = c.date_at + nt + 1;
     c.place_at = c.actor_at + nt + 1;
     memset(c.date_at, 0xFF, 3 * (nt + 1) * sizeof(int32_t));
+    /* attribution runs only where a claim is, and in the sentences a pronoun there
+     * may refer back to */
+    uint8_t *need = sr_arena_alloc(d->arena, d->nsentences + 1);
+    if (!need)
+        return SR_NOMEM;
+    memset(need, 0, d->nsentences + 1);
+    size_t nclaims = 0;
+    for (size_t i = 0; i < d->nmentions; i++) {
+        uint32_t s = d->mentions[i].sentence;
+        if (!is_claim(d, &d->mentions[i]) || d->sentences[s].furniture)
+            continue;
+        nclaims++;
+        for (uint32_t k = s >= REFERENT_SENTENCES ? s - REFERENT_SENTENCES : 0; k <= s; k++)
+            need[k] = 1;
+    }
+    if (!nclaims)
+        return SR_OK;
+    c.need = need;
     index_mentions(&c);
     sr_status st = sr_attrib_find(&c);
     sr_claim *v = NULL;

@@ -74,22 +74,25 @@ static bool is_hyphen(const sr_doc *doc, const sr_token *t)
 }
 
 /* Offers the endings of word s[0..n) other than the exact word: plural and stems. */
-static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t n, uint32_t end)
+static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t n, uint32_t h,
+                            uint32_t end)
 {
     const sr_dict *d = b->d;
     bool plural = n >= 2 && (s[n - 1] | 0x20) == 's';
-    if (!d->stem_lens) { /* no stems (the built-in set): only the plural, hashed alone */
+    if (!d->stem_lens) { /* no stems (the built-in set): only the plural */
         if (plural)
-            consider(b, sr_dict_edge_find(d, node, sr_word_hash(s, n - 1), EDGE_WHOLE, s, n - 1),
+            consider(b,
+                     sr_dict_edge_find(d, node, sr_word_hash_unstep(h, (unsigned char)s[n - 1]),
+                                       EDGE_WHOLE, s, n - 1),
                      end, SR_MATCH_PLURAL);
         return;
     }
     uint32_t pre[SR_DICT_MAX_WORD + 1];
     size_t m = n < SR_DICT_MAX_WORD ? n : SR_DICT_MAX_WORD;
-    uint32_t h = SR_WORD_HASH_SEED;
+    uint32_t ph = SR_WORD_HASH_SEED;
     for (size_t k = 0; k < m; k++) {
-        h = sr_word_hash_step(h, (unsigned char)s[k]);
-        pre[k + 1] = h;
+        ph = sr_word_hash_step(ph, (unsigned char)s[k]);
+        pre[k + 1] = ph;
     }
     if (n >= 2 && n - 1 <= m && (s[n - 1] | 0x20) == 's')
         consider(b, sr_dict_edge_find(d, node, pre[n - 1], EDGE_WHOLE, s, n - 1), end,
@@ -147,7 +150,7 @@ bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_
         uint32_t next = sr_dict_edge_find(d, node, h, EDGE_WHOLE, s, n);
         consider(&b, next, (uint32_t)k + 1, SR_MATCH_EXACT);
         if (t->kind == SR_TOK_WORD)
-            inexact_endings(&b, node, s, n, (uint32_t)k + 1);
+            inexact_endings(&b, node, s, n, h, (uint32_t)k + 1);
         if (!next)
             break;
         node = next;

@@ -141,12 +141,42 @@ static sr_status add_int(sr_buf *b, long long v)
     return sr_buf_add(b, o, (size_t)(tmp + sizeof tmp - o));
 }
 
+/* Appends r / 10^dec with exactly dec decimals, trailing zeros dropped ("-0.05"). */
+static sr_status add_fixed(sr_buf *b, long long r, int dec)
+{
+    char tmp[40], *o = tmp + sizeof tmp;
+    unsigned long long u = r < 0 ? 0ull - (unsigned long long)r : (unsigned long long)r;
+    int shown = 0;
+    for (int i = 0; i < dec; i++, u /= 10) {
+        int digit = (int)(u % 10);
+        if (digit || shown)
+            *--o = (char)('0' + digit), shown = 1;
+    }
+    if (shown)
+        *--o = '.';
+    do
+        *--o = (char)('0' + u % 10);
+    while (u /= 10);
+    if (r < 0)
+        *--o = '-';
+    return sr_buf_add(b, o, (size_t)(tmp + sizeof tmp - o));
+}
+
 sr_status sr_buf_num(sr_buf *b, double v)
 {
     if (!isfinite(v))
         return sr_buf_adds(b, "null");
     if (v == (double)(int64_t)v && fabs(v) < 9e15)
         return add_int(b, (long long)v);
+    /* most non-integers here have a few decimals (coordinates, 4.3%): the fewest
+     * decimals whose value divides back to v exactly print the same number strtod
+     * reads back, without printf */
+    static const double scale[] = {10, 100, 1e3, 1e4, 1e5, 1e6};
+    for (int dec = 0; dec < 6 && fabs(v) < 1e9; dec++) {
+        double r = nearbyint(v * scale[dec]);
+        if (r / scale[dec] == v)
+            return add_fixed(b, (long long)r, dec + 1);
+    }
     char tmp[40];
     for (int prec = 6; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);

@@ -101,6 +101,15 @@ static inline uint32_t sr_word_hash_step(uint32_t h, unsigned char c)
     return (h ^ c) * 16777619u;
 }
 
+/* The hash of a word without its last byte c, from the word's hash: FNV-1a's step is
+ * invertible (the prime is odd), so "soldiers" gives "soldier" without a rescan. */
+static inline uint32_t sr_word_hash_unstep(uint32_t h, unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+    return (h * 0x359C449Bu) ^ c; /* 0x359C449B * 16777619 = 1 (mod 2^32) */
+}
+
 static inline uint32_t sr_word_hash(const char *s, size_t n)
 {
     uint32_t h = SR_WORD_HASH_SEED;
