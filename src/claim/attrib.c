@@ -596,7 +596,34 @@ sr_status sr_attrib_find(sr_claim_ctx *c)
     return SR_OK;
 }
 
-/* Actor codes named inside tokens [a, b), in order, at most SR_SOURCE_MAX_ACTORS. */
+/* "the minister said" after "Ukraine's defence minister": a role without a country
+ * ("GOV") stands for the nearest actor before token p, within ROLE_SENTENCES
+ * sentences, whose code holds that role after a country or organisation ("UKRGOVMIL").
+ * Returns that code, or role itself when none does. */
+static const char *role_holder(const sr_claim_ctx *c, size_t p, const char *role)
+{
+    const sr_doc *d = c->d;
+    size_t n = strlen(role);
+    if (!n || p >= d->ntokens)
+        return role;
+    uint32_t s = 0;
+    for (size_t i = 0; i < d->nsentences && d->sentences[i].first_token <= p; i++)
+        s = (uint32_t)i;
+    size_t from = d->sentences[s >= ROLE_SENTENCES ? s - ROLE_SENTENCES : 0].first_token;
+    for (size_t k = p; k-- > from;) {
+        int32_t m = c->actor_at[k];
+        if (m < 0 || (c->m[m].u.actor.flags & SR_ACTOR_ROLE))
+            continue;
+        const char *code = c->m[m].u.actor.code;
+        const char *at = code ? strstr(code + 1, role) : NULL;
+        if (at && at - code >= 3)
+            return code;
+    }
+    return role;
+}
+
+/* Actor codes named inside tokens [a, b), in order, at most SR_SOURCE_MAX_ACTORS; a
+ * bare role takes the code of the actor holding it before (role_holder). */
 static void actors_in(const sr_claim_ctx *c, size_t a, size_t b, sr_source *out)
 {
     int32_t last = -1;
@@ -605,7 +632,9 @@ static void actors_in(const sr_claim_ctx *c, size_t a, size_t b, sr_source *out)
         if (m < 0 || m == last)
             continue;
         last = m;
-        out->actors[out->nactors++] = c->m[m].u.actor.code;
+        const sr_actor *act = &c->m[m].u.actor;
+        out->actors[out->nactors++] =
+            act->flags & SR_ACTOR_ROLE ? role_holder(c, a, act->code) : act->code;
     }
 }
 

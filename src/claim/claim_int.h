@@ -32,6 +32,8 @@ typedef struct {
 
 /* How many sentences back a pronoun looks for the speaker it refers to. */
 enum { REFERENT_SENTENCES = 3 };
+/* How many sentences back "the minister" looks for the minister it names. */
+enum { ROLE_SENTENCES = 6 };
 
 /* Word-class bits (attrib.c holds the lists). */
 enum {
