@@ -56,6 +56,22 @@ static bool in_clause_of(const sr_claim_ctx *c, uint32_t s, size_t k)
     return false;
 }
 
+static bool is_char(const sr_doc *d, size_t i, char ch)
+{
+    return d->tokens[i].end - d->tokens[i].start == 1 && d->clean[d->tokens[i].start] == ch;
+}
+
+/* After a short aside in brackets that opens at token j ("($6.13bn)"), or j itself. */
+static size_t aside_end(const sr_doc *d, size_t j, size_t end)
+{
+    if (j >= end || !is_char(d, j, '('))
+        return j;
+    for (size_t k = j + 1; k < end && k < j + 8; k++)
+        if (is_char(d, k, ')'))
+            return k + 1;
+    return j;
+}
+
 /* The claim's clause [*a, *b) around token q of sentence s. */
 static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_t *b)
 {
@@ -65,8 +81,14 @@ static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_
     while (i > first && !sr_claim_boundary(c->d, i - 1) && !in_clause_of(c, s, i - 1))
         i--;
     size_t j = q + 1;
-    while (j < end && !sr_claim_boundary(c->d, j) && !in_clause_of(c, s, j))
-        j++;
+    for (;;) {
+        while (j < end && !sr_claim_boundary(c->d, j) && !in_clause_of(c, s, j))
+            j++;
+        size_t after = aside_end(c->d, j, end);
+        if (after == j)
+            break;
+        j = after; /* "£3.24bn ($6.13bn) in 2003": the aside belongs to the figure */
+    }
     *a = i;
     *b = j;
 }
@@ -196,24 +218,32 @@ static bool is_subordinator(const sr_doc *d, size_t k)
     return false;
 }
 
-/* A resolved date mention at or around token k, skipping those in attribution clauses. */
+/* Whether the date mention at token k can date a claim of sentence s: resolved, not in
+ * an attribution clause, not the start of a period ("since the 2001 attacks"). */
+static bool usable_date(const sr_claim_ctx *c, uint32_t s, size_t k)
+{
+    int32_t m = c->date_at[k];
+    if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, s, k))
+        return false;
+    return !(k > 0 && c->date_at[k - 1] != m && sr_tok_is(c->d, &c->d->tokens[k - 1], "since"));
+}
+
+/* The date of a figure at token near within [a, b): the nearest after it ("$1.3bn bill
+ * in 2005", "4.2% in 2006"), up to a subordinate clause ("since records began in
+ * 1971"; "before 2015" is a bound, not a clause); else the nearest before it. */
 static int32_t date_in(const sr_claim_ctx *c, uint32_t s, size_t a, size_t b, size_t near)
 {
-    int32_t best = -1;
-    size_t dist = SIZE_MAX;
-    for (size_t k = a; k < b; k++) {
-        if (k > near && is_subordinator(c->d, k))
-            break; /* "... since records began in 1971": another clause's date */
-        int32_t m = c->date_at[k];
-        if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, s, k))
-            continue;
-        if (k > 0 && c->date_at[k - 1] != m && sr_tok_is(c->d, &c->d->tokens[k - 1], "since"))
-            continue; /* "since the 2001 attacks" starts a period; it is not the as-of day */
-        size_t dd = k > near ? k - near : near - k;
-        if (dd < dist)
-            dist = dd, best = m;
+    const sr_doc *d = c->d;
+    for (size_t k = near > a ? near : a; k < b; k++) {
+        if (k > near && is_subordinator(d, k) && !(k + 1 < b && c->date_at[k + 1] >= 0))
+            break;
+        if (usable_date(c, s, k))
+            return c->date_at[k];
     }
-    return best;
+    for (size_t k = near < b ? near : b; k-- > a;)
+        if (usable_date(c, s, k))
+            return c->date_at[k];
+    return -1;
 }
 
 static void set_as_of(const sr_claim_ctx *c, sr_claim *cl, int32_t dm)
