@@ -61,6 +61,8 @@ static bool is_char(const sr_doc *d, size_t i, char ch)
     return d->tokens[i].end - d->tokens[i].start == 1 && d->clean[d->tokens[i].start] == ch;
 }
 
+enum { ASIDE_LEVELS = 2 };
+
 /* After a short aside in brackets that opens at token j ("($6.13bn)"), or j itself. */
 static size_t aside_end(const sr_doc *d, size_t j, size_t end)
 {
@@ -75,19 +77,28 @@ static size_t aside_end(const sr_doc *d, size_t j, size_t end)
 /* The claim's clause [*a, *b) around token q of sentence s. */
 static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_t *b)
 {
-    const sr_sentence *se = &c->d->sentences[s];
-    size_t first = se->first_token, end = first + se->ntokens;
-    size_t i = q;
-    while (i > first && !sr_claim_boundary(c->d, i - 1) && !in_clause_of(c, s, i - 1))
-        i--;
-    size_t j = q + 1;
-    for (;;) {
-        while (j < end && !sr_claim_boundary(c->d, j) && !in_clause_of(c, s, j))
-            j++;
-        size_t after = aside_end(c->d, j, end);
-        if (after == j)
+    const sr_doc *d = c->d;
+    const sr_sentence *se = &d->sentences[s];
+    size_t first = se->first_token, end = first + se->ntokens, i, j;
+    for (int level = 0;; level++) { /* at most ASIDE_LEVELS asides out: linear cost */
+        i = q;
+        while (i > first && !sr_claim_boundary(d, i - 1) && !in_clause_of(c, s, i - 1))
+            i--;
+        j = q + 1;
+        for (;;) {
+            while (j < end && !sr_claim_boundary(d, j) && !in_clause_of(c, s, j))
+                j++;
+            size_t after = aside_end(d, j, end);
+            if (after == j)
+                break;
+            j = after; /* "£3.24bn ($6.13bn) in 2003": the aside belongs to the figure */
+        }
+        /* a figure inside an aside ("($6.13bn)") shares the clause around the aside */
+        if (level < ASIDE_LEVELS && i > first + 1 && j < end && is_char(d, i - 1, '(') &&
+            is_char(d, j, ')') && !is_char(d, i - 2, ')') && !sr_claim_boundary(d, i - 2))
+            q = i - 2;
+        else
             break;
-        j = after; /* "£3.24bn ($6.13bn) in 2003": the aside belongs to the figure */
     }
     *a = i;
     *b = j;
