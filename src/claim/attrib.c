@@ -227,10 +227,17 @@ static bool content(const sr_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* A new attribution of the current sentence, or NULL: out of memory (*st) or past the
+ * sentence's limit (then nothing is recorded). */
 static sr_attrib *push(sr_claim_ctx *c)
 {
-    return sr_arena_push(c->d->arena, (void **)&c->att, &c->natt, &c->cap_att, sizeof *c->att,
-                         16);
+    if (c->natt - c->cur_first >= SR_MAX_ATTRIBS_PER_SENTENCE)
+        return NULL;
+    sr_attrib *a =
+        sr_arena_push(c->d->arena, (void **)&c->att, &c->natt, &c->cap_att, sizeof *c->att, 16);
+    if (!a)
+        c->nomem = 1;
+    return a;
 }
 
 /* After the verb: dates ("on Tuesday"), "in a statement", "that", and an audience
@@ -428,7 +435,7 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v, bo
     }
     sr_attrib *a = push(c);
     if (!a)
-        return SR_NOMEM;
+        return c->nomem ? SR_NOMEM : SR_OK;
     a->src_first = (uint32_t)s;
     a->src_end = (uint32_t)e;
     a->clause_first = (uint32_t)s;
@@ -451,7 +458,7 @@ static sr_status cite_at(sr_claim_ctx *c, size_t first, size_t end, size_t cue, 
         return SR_OK;
     sr_attrib *a = push(c);
     if (!a)
-        return SR_NOMEM;
+        return c->nomem ? SR_NOMEM : SR_OK;
     a->src_first = (uint32_t)np;
     a->src_end = (uint32_t)e;
     a->clause_first = (uint32_t)cue;
@@ -471,7 +478,7 @@ static sr_status noun_report_at(sr_claim_ctx *c, size_t first, size_t end, size_
     size_t s = np_back(c, first, n);
     sr_attrib *a = push(c);
     if (!a)
-        return SR_NOMEM;
+        return c->nomem ? SR_NOMEM : SR_OK;
     a->src_first = a->clause_first = (uint32_t)s;
     a->src_end = (uint32_t)n + 1;
     a->clause_end = (uint32_t)n + 2;
@@ -487,7 +494,7 @@ static sr_status unnamed_at(sr_claim_ctx *c, size_t first, size_t end, size_t a0
 {
     sr_attrib *a = push(c);
     if (!a)
-        return SR_NOMEM;
+        return c->nomem ? SR_NOMEM : SR_OK;
     a->src_first = a->clause_first = (uint32_t)a0;
     a->src_end = a->clause_end = (uint32_t)a1;
     a->date = -1;
@@ -583,6 +590,7 @@ sr_status sr_attrib_find(sr_claim_ctx *c)
         return SR_NOMEM;
     for (size_t s = 0; s < d->nsentences; s++) {
         c->sent_att[s] = (uint32_t)c->natt;
+        c->cur_first = c->natt;
         const sr_sentence *se = &d->sentences[s];
         if (se->furniture || !c->need[s])
             continue;
@@ -591,8 +599,11 @@ sr_status sr_attrib_find(sr_claim_ctx *c)
             return st;
     }
     c->sent_att[d->nsentences] = (uint32_t)c->natt;
-    for (size_t k = 0; k < c->natt; k++)
+    for (size_t k = 0; k < c->natt; k++) {
         classify(c, &c->att[k]);
+        for (size_t t = c->att[k].clause_first; t < c->att[k].clause_end; t++)
+            c->in_att[t] = 1;
+    }
     return SR_OK;
 }
 
@@ -681,7 +692,7 @@ static bool referent(const sr_claim_ctx *c, size_t p, bool person, size_t *rs, s
     return false;
 }
 
-void sr_attrib_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out)
+static void make_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out)
 {
     const sr_doc *d = c->d;
     memset(out, 0, sizeof *out);
@@ -702,4 +713,13 @@ void sr_attrib_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out)
     out->start = d->tokens[rs].start;
     out->end = d->tokens[re - 1].end;
     actors_in(c, rs, re, out);
+}
+
+const sr_source *sr_attrib_source(const sr_claim_ctx *c, sr_attrib *a)
+{
+    if (!a->resolved) {
+        make_source(c, a, &a->source);
+        a->resolved = 1;
+    }
+    return &a->source;
 }

@@ -17,6 +17,8 @@ typedef struct {
     uint8_t cites;                     /* "according to X", "citing X": X is nearer */
     uint8_t marker;                    /* an unnamed source marked by the text alone:
                                           "is said to", "reportedly" */
+    uint8_t resolved;                  /* source below is filled in */
+    sr_source source;                  /* the public source, made once (sr_attrib_source) */
 } sr_attrib;
 
 typedef struct {
@@ -25,9 +27,12 @@ typedef struct {
     int32_t *date_at, *actor_at, *place_at; /* per token: covering mention, or -1 */
     sr_attrib *att;                    /* every attribution, in sentence order */
     size_t natt, cap_att;
+    size_t cur_first;                  /* the current sentence's first attribution */
+    int nomem;
     uint32_t *sent_att;                /* per sentence: first attribution index */
     const uint8_t *need;               /* per sentence: holds a claim, or precedes one
                                           closely enough for a pronoun to reach back */
+    uint8_t *in_att;                   /* per token: inside an attribution clause */
 } sr_claim_ctx;
 
 /* How many sentences back a pronoun looks for the speaker it refers to. */
@@ -63,9 +68,10 @@ uint32_t sr_claim_word(const sr_claim_ctx *c, size_t i);
  * SR_OK or SR_NOMEM. */
 sr_status sr_attrib_find(sr_claim_ctx *c);
 
-/* Fills a public sr_source from an attribution; a pronoun is resolved to the named
- * speaker it refers to in the sentences before. */
-void sr_attrib_source(const sr_claim_ctx *c, const sr_attrib *a, sr_source *out);
+/* The public sr_source of an attribution, made on first use and kept on it: a pronoun
+ * is resolved to the named speaker it refers to in the sentences before, a bare role
+ * to the actor holding it. */
+const sr_source *sr_attrib_source(const sr_claim_ctx *c, sr_attrib *a);
 
 /* True when token i is punctuation that separates clauses: , ; : ( ) dashes, quotes. */
 bool sr_claim_boundary(const sr_doc *d, size_t i);

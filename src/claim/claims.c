@@ -48,12 +48,9 @@ static size_t token_at(const sr_doc *d, uint32_t offset)
     return lo;
 }
 
-static bool in_clause_of(const sr_claim_ctx *c, uint32_t s, size_t k)
+static bool in_clause_of(const sr_claim_ctx *c, size_t k)
 {
-    for (uint32_t a = c->sent_att[s]; a < c->sent_att[s + 1]; a++)
-        if (k >= c->att[a].clause_first && k < c->att[a].clause_end)
-            return true;
-    return false;
+    return c->in_att[k];
 }
 
 static bool is_char(const sr_doc *d, size_t i, char ch)
@@ -82,11 +79,13 @@ static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_
     size_t first = se->first_token, end = first + se->ntokens, i, j;
     for (int level = 0;; level++) { /* at most ASIDE_LEVELS asides out: linear cost */
         i = q;
-        while (i > first && !sr_claim_boundary(d, i - 1) && !in_clause_of(c, s, i - 1))
+        size_t lo = q > first + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : first;
+        size_t hi = q + SR_CLAIM_SCAN < end ? q + SR_CLAIM_SCAN : end;
+        while (i > lo && !sr_claim_boundary(d, i - 1) && !in_clause_of(c, i - 1))
             i--;
         j = q + 1;
         for (;;) {
-            while (j < end && !sr_claim_boundary(d, j) && !in_clause_of(c, s, j))
+            while (j < hi && !sr_claim_boundary(d, j) && !in_clause_of(c, j))
                 j++;
             size_t after = aside_end(d, j, end);
             if (after == j)
@@ -200,7 +199,7 @@ static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a,
     int32_t best = -1;
     for (size_t k = q; k < b; k++) { /* after the figure: "arrived in Russia" */
         int32_t m = c->place_at[k];
-        if (m < 0 || in_clause_of(c, s, k))
+        if (m < 0 || in_clause_of(c, k))
             continue;
         if (best < 0) {
             best = m;
@@ -211,9 +210,10 @@ static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a,
     }
     /* before it, nearest first, in earlier clauses too: "In Kursk, 500 ..." */
     const sr_sentence *se = &c->d->sentences[s];
-    for (size_t k = q; best < 0 && k-- > se->first_token;) {
+    size_t lo = q > se->first_token + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : se->first_token;
+    for (size_t k = q; best < 0 && k-- > lo;) {
         int32_t m = c->place_at[k];
-        if (m >= 0 && !in_clause_of(c, s, k))
+        if (m >= 0 && !in_clause_of(c, k))
             best = m;
     }
     return best;
@@ -234,7 +234,7 @@ static bool is_subordinator(const sr_doc *d, size_t k)
 static bool usable_date(const sr_claim_ctx *c, uint32_t s, size_t k)
 {
     int32_t m = c->date_at[k];
-    if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, s, k))
+    if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, k))
         return false;
     return !(k > 0 && c->date_at[k - 1] != m && sr_tok_is(c->d, &c->d->tokens[k - 1], "since"));
 }
@@ -313,7 +313,7 @@ static uint8_t modality(const sr_claim_ctx *c, const sr_claim *cl, size_t q, siz
     if (from < se->first_token)
         from = se->first_token;
     for (size_t k = from; k < b; k++)
-        if (d->tokens[k].kind == SR_TOK_WORD && !in_clause_of(c, cl->sentence, k))
+        if (d->tokens[k].kind == SR_TOK_WORD && !in_clause_of(c, k))
             seen |= sr_claim_word(c, k) & (k >= a || k + 6 >= q ? ~0u : SR_CW_IF);
     bool later = false;
     if (cl->date >= 0 && d->published.year) {
@@ -385,9 +385,9 @@ static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n,
     int32_t src, via;
     pick_source(c, s, q, &src, &via);
     if (src >= 0)
-        sr_attrib_source(c, &c->att[src], &cl->source);
+        cl->source = *sr_attrib_source(c, &c->att[src]);
     if (via >= 0)
-        sr_attrib_source(c, &c->att[via], &cl->via);
+        cl->via = *sr_attrib_source(c, &c->att[via]);
     const sr_sentence *se = &d->sentences[s];
     int32_t dm = date_in(c, s, a, b, q);
     if (dm < 0 && src >= 0)
@@ -395,7 +395,8 @@ static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n,
     if (dm < 0 && via >= 0)
         dm = c->att[via].date;
     if (dm < 0)
-        dm = date_in(c, s, se->first_token, q, q);
+        dm = date_in(c, s, q > se->first_token + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : se->first_token,
+                     q, q);
     if (dm >= 0 && !c->m[dm].u.date.resolved)
         dm = -1;
     set_as_of(c, cl, dm);
@@ -431,6 +432,10 @@ sr_status sr_claims_find(sr_doc *d)
     if (!nclaims)
         return SR_OK;
     c.need = need;
+    c.in_att = sr_arena_alloc(d->arena, nt + 1);
+    if (!c.in_att)
+        return SR_NOMEM;
+    memset(c.in_att, 0, nt + 1);
     index_mentions(&c);
     sr_status st = sr_attrib_find(&c);
     sr_claim *v = NULL;

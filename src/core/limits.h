@@ -72,4 +72,15 @@
  * "Springfield", have a few hundred); more are ignored, bounding work per match. */
 #define SR_GAZ_MAX_CANDIDATES 1024
 
+/* ---- claims (src/claim/) ---- */
+
+/* Attributions kept per sentence: prose has one or two ("X said, citing Y"); a sentence
+ * with more is a list or a table, and its later ones are ignored, so that choosing a
+ * source stays cheap for every figure. */
+#define SR_MAX_ATTRIBS_PER_SENTENCE 8
+/* Tokens a claim's clause, date or place is looked for on either side of the figure:
+ * real clauses are far shorter; a run-on list of figures would otherwise cost the
+ * square of its length. */
+#define SR_CLAIM_SCAN 64
+
 #endif

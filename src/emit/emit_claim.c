@@ -18,6 +18,29 @@ const char sr_claim_tsv_header[] =
     "\tcounted_actor\tplace\tplace_country\tplace_id\tdate\tsource\tsource_kind"
     "\tsource_actors\tvia\tmodality\tpublished\toutlet\ttext\n";
 
+/* The claim's context: its sentence, or in a sentence longer than 2 * CONTEXT bytes (a
+ * table or a run-on list), CONTEXT bytes either side of the figure, cut at character
+ * boundaries, so that output grows with the figures, not figures times sentence. */
+enum { CONTEXT = 256 };
+
+static void context(const sr_doc *d, const sr_claim *c, uint32_t *from, uint32_t *to)
+{
+    const sr_sentence *se = &d->sentences[c->sentence];
+    const sr_mention *m = &d->mentions[c->mention];
+    *from = se->start;
+    *to = se->end;
+    if (se->end - se->start <= 2 * CONTEXT)
+        return;
+    if (m->start > se->start + CONTEXT)
+        *from = m->start - CONTEXT;
+    if (m->end + CONTEXT < se->end)
+        *to = m->end + CONTEXT;
+    while (*from < m->start && ((unsigned char)d->clean[*from] & 0xC0) == 0x80)
+        (*from)++;
+    while (*to > m->end && *to < d->len && ((unsigned char)d->clean[*to] & 0xC0) == 0x80)
+        (*to)--;
+}
+
 static void json_raw(sr_buf *b, const char *s, sr_status *st)
 {
     if (!*st)
@@ -76,7 +99,6 @@ static void place_json(sr_buf *b, const sr_doc *d, const sr_claim *c, sr_status 
 static sr_status claim_json(sr_buf *b, const sr_doc *d, const sr_claim *c)
 {
     const sr_mention *m = &d->mentions[c->mention];
-    const sr_sentence *se = &d->sentences[c->sentence];
     sr_status st = sr_buf_adds(b, "{\"kind\":\"claim\"");
     json_key_str(b, "doc", d->id.p, d->id.n, &st);
     json_key_num(b, "sentence", c->sentence, &st);
@@ -113,7 +135,10 @@ static sr_status claim_json(sr_buf *b, const sr_doc *d, const sr_claim *c)
     ymd_text(d->published, day);
     json_key_str(b, "published", day[0] ? day : NULL, strlen(day), &st);
     json_key_str(b, "outlet", d->outlet.n ? d->outlet.p : NULL, d->outlet.n, &st);
-    json_key_str(b, "text", d->clean + se->start, se->end - se->start, &st);
+    uint32_t from, to;
+    context(d, c, &from, &to);
+    json_key_num(b, "text_start", from, &st);
+    json_key_str(b, "text", d->clean + from, to - from, &st);
     json_raw(b, "}\n", &st);
     return st;
 }
@@ -131,7 +156,6 @@ static void str_cell(sr_buf *b, const char *s, sr_status *st)
 static sr_status claim_tsv(sr_buf *b, const sr_doc *d, const sr_claim *c)
 {
     const sr_mention *m = &d->mentions[c->mention];
-    const sr_sentence *se = &d->sentences[c->sentence];
     bool isq = m->kind == SR_MENTION_QUANTITY;
     const sr_quantity *q = &m->u.quantity;
     sr_status st = SR_OK;
@@ -168,7 +192,9 @@ static sr_status claim_tsv(sr_buf *b, const sr_doc *d, const sr_claim *c)
     ymd_text(d->published, day);
     str_cell(b, day, &st);
     tsv_cell(b, d->outlet.p, d->outlet.n, false, &st);
-    tsv_cell(b, d->clean + se->start, se->end - se->start, true, &st);
+    uint32_t from, to;
+    context(d, c, &from, &to);
+    tsv_cell(b, d->clean + from, to - from, true, &st);
     return st;
 }
 
