@@ -124,6 +124,12 @@ sr_status sr_dict_fail(sr_dict *d, sr_status st, const char *name, uint32_t line
 void sr_dict_warn(sr_dict *d, const char *name, uint32_t line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* ---- dict_read.c ------------------------------------------------------------------- */
+/* Reads the whole file at path into out (the caller frees it, also on failure); a file
+ * that cannot be opened or read is recorded on d ("path: cannot open the file") and
+ * gives SR_NOTFOUND or SR_IO. */
+sr_status sr_dict_slurp(sr_dict *d, const char *path, sr_buf *out);
+
 /* ---- dict_match.c ------------------------------------------------------------------ */
 /* Finds the child of node parent along (hash, kind) whose word equals s[0..n) ignoring
  * ASCII case; 0 when none. */

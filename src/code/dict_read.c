@@ -625,21 +625,27 @@ sr_status sr_dict_load_mem(sr_dict *d, sr_dict_kind kind, const char *name, cons
     return r.first != SR_OK ? r.first : st;
 }
 
-sr_status sr_dict_load_file(sr_dict *d, sr_dict_kind kind, const char *path)
+sr_status sr_dict_slurp(sr_dict *d, const char *path, sr_buf *out)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return sr_dict_fail(d, errno == ENOENT ? SR_NOTFOUND : SR_IO, path, 0,
                             "cannot open the file");
-    sr_buf b = {0};
     sr_status st = SR_OK;
     char chunk[65536];
     size_t k;
     while (st == SR_OK && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st = sr_buf_add(&b, chunk, k);
+        st = sr_buf_add(out, chunk, k);
     if (st == SR_OK && ferror(f))
         st = sr_dict_fail(d, SR_IO, path, 0, "cannot read the file");
     fclose(f);
+    return st;
+}
+
+sr_status sr_dict_load_file(sr_dict *d, sr_dict_kind kind, const char *path)
+{
+    sr_buf b = {0};
+    sr_status st = sr_dict_slurp(d, path, &b);
     if (st == SR_OK)
         st = sr_dict_load_mem(d, kind, path, b.p ? b.p : "", b.n);
     sr_buf_free(&b);
