@@ -103,6 +103,12 @@ static size_t year_at(const dctx *c, size_t i, int *year)
         if (!(n->kind == SR_TOK_WORD && (ch == '\'' || (unsigned char)ch == 0xE2)))
             return 0;
     }
+    /* "by 1200 GMT", "at 0930 local time": a clock time in military notation */
+    static const char *const zones[] = {"gmt", "utc", "bst", "cet", "cest", "est", "edt",
+                                        "pst", "pdt", "hours", "hrs", "local", "zulu"};
+    for (size_t k = 0; n && k < sizeof zones / sizeof zones[0]; k++)
+        if (dm_word(c, i + 1, zones[k]))
+            return 0;
     *year = (int)v;
     return i + 1;
 }
