@@ -39,7 +39,7 @@ static const char *const stop[] = {
 static const char *const skip[] = {
     "also", "has", "have", "had", "previously", "earlier", "later", "again", "then",
     "repeatedly", "separately", "publicly", "recently", "reportedly", "further", "once",
-    "last", "all", "both", "each", NULL};
+    "last", "all", "both", "each", "quite", "very", "just", "only", "even", "still", NULL};
 static const char *const pronoun[] = {"he", "she", "they", "it", NULL};
 static const char *const unnamed[] = {
     "official", "officials", "source", "sources", "reports", "media", "diplomat",
@@ -144,6 +144,19 @@ static bool is_hyphen(const sr_doc *d, size_t i)
     return t->kind == SR_TOK_PUNCT && t->end - t->start == 1 && d->clean[t->start] == '-';
 }
 
+static bool ends_with(const sr_doc *d, size_t v, const char *suffix)
+{
+    const sr_token *t = &d->tokens[v];
+    size_t n = strlen(suffix);
+    return t->end - t->start > n + 2 && !memcmp(d->clean + t->end - n, suffix, n);
+}
+
+/* A lower-case word ending in "ly": "quite rightly said", "previously told". */
+static bool is_adverb(const sr_doc *d, size_t i)
+{
+    return is_word(d, i) && !(d->tokens[i].flags & SR_TF_UPPER) && ends_with(d, i, "ly");
+}
+
 /* Tokens that may belong to a source phrase: words that are not clause words, numbers
  * inside a name, hyphens, and "." of abbreviations; dates and quantities never do. */
 static bool np_token(const sr_claim_ctx *c, size_t i)
@@ -171,6 +184,12 @@ static size_t np_back(const sr_claim_ctx *c, size_t first, size_t end)
     for (;;) {
         while (j > first && end - j < NP_MAX && np_token(c, j - 1))
             j--;
+        /* a number after a determiner: "a report on the 20 biggest projects says" */
+        if (j >= first + 2 && j < end && end - j < NP_MAX && d->tokens[j - 1].kind == SR_TOK_NUM &&
+            (sr_claim_word(c, j - 2) & SR_CW_DET)) {
+            j -= 2;
+            continue;
+        }
         /* an abbreviation in brackets: "the Office for National Statistics (ONS)" */
         if (j >= first + 4 && end - j < NP_MAX && is_punct(d, j - 1, ')') &&
             np_token(c, j - 2) && is_punct(d, j - 3, '(') && np_token(c, j - 4)) {
@@ -341,13 +360,16 @@ static size_t subject_of(const sr_claim_ctx *c, size_t first, size_t v)
 {
     const sr_doc *d = c->d;
     size_t k = v;
-    while (k > first && (sr_claim_word(c, k - 1) & SR_CW_SKIP) && !(c->date_at[k - 1] >= 0))
-        k--;
+    while (k > first && c->date_at[k - 1] < 0 &&
+           ((sr_claim_word(c, k - 1) & SR_CW_SKIP) || is_adverb(d, k - 1)))
+        k--; /* "has also said", "quite rightly said" */
     while (k > first && c->date_at[k - 1] >= 0)
         k--; /* "the ministry on Tuesday said" */
     size_t s = np_back(c, first, k);
-    if (s < k || !is_comma(d, k - 1, first))
+    if (s < k)
         return with_determined_appositive(c, first, s, k);
+    if (!is_comma(d, k - 1, first))
+        return v; /* nothing that can speak: "We have quite rightly said" */
     /* a comma right before the verb closes an appositive or a relative clause: "Rod
      * Eddington, BA's chief executive, said", "Barclays, which owns the Woolwich,
      * forecast", "The research, carried out by X, says" */
@@ -356,9 +378,9 @@ static size_t subject_of(const sr_claim_ctx *c, size_t first, size_t v)
         (sr_tok_is(d, &d->tokens[app - 1], "which") || sr_tok_is(d, &d->tokens[app - 1], "who")))
         app--;
     if (app == k - 1 || !is_comma(d, app - 1, first))
-        return k;
+        return v;
     size_t name = np_back(c, first, app - 1);
-    return name < app - 1 ? name : k;
+    return name < app - 1 ? name : v;
 }
 
 /* ", a customs officer" after a name: returns the end of the appositive, or e. */
@@ -420,13 +442,14 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v, bo
         s = v + 1, inverted = true;
     } else {
         /* trim "skip" words and dates kept between the source and the verb */
-        while (e > s && (!np_token(c, e - 1) || (sr_claim_word(c, e - 1) & SR_CW_SKIP)))
+        while (e > s && (!np_token(c, e - 1) || (sr_claim_word(c, e - 1) & SR_CW_SKIP) ||
+                         is_adverb(d, e - 1)))
             e--;
         if (e == s)
             return SR_OK;
         if (weak && !weak_subject_ok(c, first, s, e))
             return SR_OK;
-        if (s > first && d->tokens[s - 1].kind == SR_TOK_NUM)
+        if (s > first && d->tokens[s - 1].kind == SR_TOK_NUM && ends_with(d, v, "ed"))
             return SR_OK; /* "the 246,570 cases reported": a participle after the figure */
         /* a participle reports only after "with" or a comma: "with some reports saying" */
         if (ends_ing(d, v) && s > first && !sr_tok_is(d, &d->tokens[s - 1], "with") &&

@@ -33,6 +33,7 @@ typedef struct {
     const uint8_t *need;               /* per sentence: holds a claim, or precedes one
                                           closely enough for a pronoun to reach back */
     uint8_t *in_att;                   /* per token: inside an attribution clause */
+    uint8_t *quoted;                   /* per sentence: opens inside or with a quotation */
 } sr_claim_ctx;
 
 /* How many sentences back a pronoun looks for the speaker it refers to. */

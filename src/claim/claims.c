@@ -103,6 +103,46 @@ static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_
     *b = j;
 }
 
+/* Marks the sentences that open inside a quotation, or with one: a quote runs on
+ * across sentences until it closes, and a new paragraph that opens with a quotation
+ * mark goes on with the same speaker (news prints no closing mark between quoted
+ * paragraphs), so the count restarts at each line break. */
+static void mark_quoted(sr_claim_ctx *c)
+{
+    const sr_doc *d = c->d;
+    bool open = false;
+    size_t s = 0;
+    for (size_t k = 0; k < d->ntokens; k++) {
+        const sr_token *t = &d->tokens[k];
+        if (t->flags & SR_TF_NEWLINE)
+            open = false;
+        while (s < d->nsentences && d->sentences[s].first_token + d->sentences[s].ntokens <= k)
+            s++;
+        const unsigned char *p = (const unsigned char *)d->clean + t->start;
+        size_t n = t->end - t->start;
+        bool straight = n == 1 && p[0] == '"';
+        bool opens = n == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C;
+        bool closes = n == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9D;
+        if (s < d->nsentences && k == d->sentences[s].first_token)
+            c->quoted[s] = open || straight || opens;
+        if (straight)
+            open = !open;
+        else if (opens || closes)
+            open = opens;
+    }
+}
+
+/* For a quoted sentence with no source of its own: the speaker of the nearest named
+ * attribution in the sentences before it (within REFERENT_SENTENCES), or -1. */
+static int32_t quote_speaker(const sr_claim_ctx *c, uint32_t s)
+{
+    uint32_t lo = s >= REFERENT_SENTENCES ? s - REFERENT_SENTENCES : 0;
+    for (uint32_t a = c->sent_att[s]; a-- > c->sent_att[lo];)
+        if (c->att[a].kind == SR_SOURCE_NAMED && !c->att[a].cites)
+            return (int32_t)a;
+    return -1;
+}
+
 /* The innermost attribution whose scope holds token q, and the reporter around it. */
 static void pick_source(const sr_claim_ctx *c, uint32_t s, size_t q, int32_t *src, int32_t *via)
 {
@@ -384,6 +424,8 @@ static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n,
     cl->place = pick_place(c, s, q, a, b);
     int32_t src, via;
     pick_source(c, s, q, &src, &via);
+    if (src < 0 && c->quoted[s])
+        src = quote_speaker(c, s);
     if (src >= 0)
         cl->source = *sr_attrib_source(c, &c->att[src]);
     if (via >= 0)
@@ -436,6 +478,11 @@ sr_status sr_claims_find(sr_doc *d)
     if (!c.in_att)
         return SR_NOMEM;
     memset(c.in_att, 0, nt + 1);
+    c.quoted = sr_arena_alloc(d->arena, d->nsentences + 1);
+    if (!c.quoted)
+        return SR_NOMEM;
+    memset(c.quoted, 0, d->nsentences + 1);
+    mark_quoted(&c);
     index_mentions(&c);
     sr_status st = sr_attrib_find(&c);
     sr_claim *v = NULL;
