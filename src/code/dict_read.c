@@ -95,16 +95,9 @@ static sr_status add_phrase(reader *r, const char *text, size_t n, bool generate
     char *copy = sr_arena_strndup(r->d->arena, text, n);
     if (!copy)
         return SR_NOMEM;
-    if (r->npend == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 1024;
-        dict_pending *p = realloc(r->pend, cap * sizeof *p);
-        if (!p)
-            return SR_NOMEM;
-        r->pend = p;
-        r->cap = cap;
-    }
-    dict_pending *p = &r->pend[r->npend++];
-    memset(p, 0, sizeof *p);
+    dict_pending *p = sr_dict_push((void **)&r->pend, &r->npend, &r->cap, sizeof *p, 1024);
+    if (!p)
+        return SR_NOMEM;
     bool whole = copy[n - 1] == '_' || copy[n - 1] == '=' ||
                  (r->d->flags & (SR_DICT_WHOLE_WORDS | SR_DICT_NO_STEMS));
     p->text = copy;

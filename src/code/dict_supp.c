@@ -65,16 +65,9 @@ static sr_status queue(supp *r, const char *s, size_t n, uint32_t rec, uint8_t k
     char *copy = sr_arena_strndup(r->d->arena, s, n);
     if (!copy)
         return SR_NOMEM;
-    if (r->npend == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 256;
-        dict_pending *p = realloc(r->pend, cap * sizeof *p);
-        if (!p)
-            return SR_NOMEM;
-        r->pend = p;
-        r->cap = cap;
-    }
-    dict_pending *p = &r->pend[r->npend++];
-    memset(p, 0, sizeof *p);
+    dict_pending *p = sr_dict_push((void **)&r->pend, &r->npend, &r->cap, sizeof *p, 256);
+    if (!p)
+        return SR_NOMEM;
     p->text = copy;
     p->len = (uint32_t)n;
     p->record = rec;
