@@ -124,24 +124,28 @@ static bool is_word(const sr_doc *d, size_t i)
     return d->tokens[i].kind == SR_TOK_WORD;
 }
 
-/* Token i is the one-byte punctuation ch. */
-static bool is_punct(const sr_doc *d, size_t i, char ch)
-{
-    return d->tokens[i].kind == SR_TOK_PUNCT && d->tokens[i].end - d->tokens[i].start == 1 &&
-           d->clean[d->tokens[i].start] == ch;
-}
-
 /* Token i is a comma and not the sentence's first token. */
 static bool is_comma(const sr_doc *d, size_t i, size_t first)
 {
-    return i > first && i < d->ntokens && d->tokens[i].kind == SR_TOK_PUNCT &&
-           d->clean[d->tokens[i].start] == ',';
+    return i > first && i < d->ntokens && sr_claim_punct(d, i, ',');
 }
 
 static bool is_hyphen(const sr_doc *d, size_t i)
 {
-    const sr_token *t = &d->tokens[i];
-    return t->kind == SR_TOK_PUNCT && t->end - t->start == 1 && d->clean[t->start] == '-';
+    return sr_claim_punct(d, i, '-');
+}
+
+uint32_t sr_claim_sentence(const sr_doc *d, size_t p)
+{
+    size_t lo = 0, hi = d->nsentences; /* the last sentence starting at or before p */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sentences[mid].first_token <= p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
 }
 
 static bool ends_with(const sr_doc *d, size_t v, const char *suffix)
@@ -191,8 +195,8 @@ static size_t np_back(const sr_claim_ctx *c, size_t first, size_t end)
             continue;
         }
         /* an abbreviation in brackets: "the Office for National Statistics (ONS)" */
-        if (j >= first + 4 && end - j < NP_MAX && is_punct(d, j - 1, ')') &&
-            np_token(c, j - 2) && is_punct(d, j - 3, '(') && np_token(c, j - 4)) {
+        if (j >= first + 4 && end - j < NP_MAX && sr_claim_punct(d, j - 1, ')') &&
+            np_token(c, j - 2) && sr_claim_punct(d, j - 3, '(') && np_token(c, j - 4)) {
             j -= 3;
             continue;
         }
@@ -640,10 +644,7 @@ static const char *role_holder(const sr_claim_ctx *c, size_t p, const char *role
     size_t n = strlen(role);
     if (!n || p >= d->ntokens)
         return role;
-    uint32_t s = 0;
-    for (size_t i = 0; i < d->nsentences && d->sentences[i].first_token <= p; i++)
-        s = (uint32_t)i;
-    size_t from = d->sentences[s >= ROLE_SENTENCES ? s - ROLE_SENTENCES : 0].first_token;
+    size_t from = sr_claim_back(d, sr_claim_sentence(d, p), ROLE_SENTENCES);
     for (size_t k = p; k-- > from;) {
         int32_t m = c->actor_at[k];
         if (m < 0 || (c->m[m].u.actor.flags & SR_ACTOR_ROLE))
@@ -679,11 +680,8 @@ static void actors_in(const sr_claim_ctx *c, size_t a, size_t b, sr_source *out)
 static bool referent(const sr_claim_ctx *c, size_t p, bool person, size_t *rs, size_t *re)
 {
     const sr_doc *d = c->d;
-    uint32_t sent = 0;
-    for (size_t s = 0; s < d->nsentences && d->sentences[s].first_token <= p; s++)
-        sent = (uint32_t)s;
-    size_t stop_tok =
-        d->sentences[sent >= REFERENT_SENTENCES ? sent - REFERENT_SENTENCES : 0].first_token;
+    uint32_t sent = sr_claim_sentence(d, p);
+    size_t stop_tok = sr_claim_back(d, sent, REFERENT_SENTENCES);
     for (size_t k = p; k-- > stop_tok;) {
         int32_t m = c->actor_at[k];
         if (m < 0)

@@ -74,6 +74,22 @@ sr_status sr_attrib_find(sr_claim_ctx *c);
  * to the actor holding it. */
 const sr_source *sr_attrib_source(const sr_claim_ctx *c, sr_attrib *a);
 
+/* Token i is the one-byte punctuation ch. */
+static inline bool sr_claim_punct(const sr_doc *d, size_t i, char ch)
+{
+    const sr_token *t = &d->tokens[i];
+    return t->kind == SR_TOK_PUNCT && t->end - t->start == 1 && d->clean[t->start] == ch;
+}
+
+/* The sentence holding token p (binary search). */
+uint32_t sr_claim_sentence(const sr_doc *d, size_t p);
+/* The first token of the sentence n before sentence s (the document's first when there
+ * are fewer). */
+static inline size_t sr_claim_back(const sr_doc *d, uint32_t s, uint32_t n)
+{
+    return d->sentences[s >= n ? s - n : 0].first_token;
+}
+
 /* True when token i is punctuation that separates clauses: , ; : ( ) dashes, quotes. */
 bool sr_claim_boundary(const sr_doc *d, size_t i);
 

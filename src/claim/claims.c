@@ -53,20 +53,21 @@ static bool in_clause_of(const sr_claim_ctx *c, size_t k)
     return c->in_att[k];
 }
 
-static bool is_char(const sr_doc *d, size_t i, char ch)
-{
-    return d->tokens[i].end - d->tokens[i].start == 1 && d->clean[d->tokens[i].start] == ch;
-}
-
 enum { ASIDE_LEVELS = 2 };
+
+/* The first token a look back from token q of sentence se reaches (SR_CLAIM_SCAN). */
+static size_t scan_from(const sr_sentence *se, size_t q)
+{
+    return q > se->first_token + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : se->first_token;
+}
 
 /* After a short aside in brackets that opens at token j ("($6.13bn)"), or j itself. */
 static size_t aside_end(const sr_doc *d, size_t j, size_t end)
 {
-    if (j >= end || !is_char(d, j, '('))
+    if (j >= end || !sr_claim_punct(d, j, '('))
         return j;
     for (size_t k = j + 1; k < end && k < j + 8; k++)
-        if (is_char(d, k, ')'))
+        if (sr_claim_punct(d, k, ')'))
             return k + 1;
     return j;
 }
@@ -79,7 +80,7 @@ static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_
     size_t first = se->first_token, end = first + se->ntokens, i, j;
     for (int level = 0;; level++) { /* at most ASIDE_LEVELS asides out: linear cost */
         i = q;
-        size_t lo = q > first + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : first;
+        size_t lo = scan_from(se, q);
         size_t hi = q + SR_CLAIM_SCAN < end ? q + SR_CLAIM_SCAN : end;
         while (i > lo && !sr_claim_boundary(d, i - 1) && !in_clause_of(c, i - 1))
             i--;
@@ -93,8 +94,8 @@ static void clause(const sr_claim_ctx *c, uint32_t s, size_t q, size_t *a, size_
             j = after; /* "£3.24bn ($6.13bn) in 2003": the aside belongs to the figure */
         }
         /* a figure inside an aside ("($6.13bn)") shares the clause around the aside */
-        if (level < ASIDE_LEVELS && i > first + 1 && j < end && is_char(d, i - 1, '(') &&
-            is_char(d, j, ')') && !is_char(d, i - 2, ')') && !sr_claim_boundary(d, i - 2))
+        if (level < ASIDE_LEVELS && i > first + 1 && j < end && sr_claim_punct(d, i - 1, '(') &&
+            sr_claim_punct(d, j, ')') && !sr_claim_punct(d, i - 2, ')') && !sr_claim_boundary(d, i - 2))
             q = i - 2;
         else
             break;
@@ -250,7 +251,7 @@ static int32_t pick_place(const sr_claim_ctx *c, uint32_t s, size_t q, size_t a,
     }
     /* before it, nearest first, in earlier clauses too: "In Kursk, 500 ..." */
     const sr_sentence *se = &c->d->sentences[s];
-    size_t lo = q > se->first_token + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : se->first_token;
+    size_t lo = scan_from(se, q);
     for (size_t k = q; best < 0 && k-- > lo;) {
         int32_t m = c->place_at[k];
         if (m >= 0 && !in_clause_of(c, k))
@@ -269,9 +270,9 @@ static bool is_subordinator(const sr_doc *d, size_t k)
     return false;
 }
 
-/* Whether the date mention at token k can date a claim of sentence s: resolved, not in
+/* Whether the date mention at token k can date a claim: resolved, not in
  * an attribution clause, not the start of a period ("since the 2001 attacks"). */
-static bool usable_date(const sr_claim_ctx *c, uint32_t s, size_t k)
+static bool usable_date(const sr_claim_ctx *c, size_t k)
 {
     int32_t m = c->date_at[k];
     if (m < 0 || !c->m[m].u.date.resolved || in_clause_of(c, k))
@@ -282,17 +283,17 @@ static bool usable_date(const sr_claim_ctx *c, uint32_t s, size_t k)
 /* The date of a figure at token near within [a, b): the nearest after it ("$1.3bn bill
  * in 2005", "4.2% in 2006"), up to a subordinate clause ("since records began in
  * 1971"; "before 2015" is a bound, not a clause); else the nearest before it. */
-static int32_t date_in(const sr_claim_ctx *c, uint32_t s, size_t a, size_t b, size_t near)
+static int32_t date_in(const sr_claim_ctx *c, size_t a, size_t b, size_t near)
 {
     const sr_doc *d = c->d;
     for (size_t k = near > a ? near : a; k < b; k++) {
         if (k > near && is_subordinator(d, k) && !(k + 1 < b && c->date_at[k + 1] >= 0))
             break;
-        if (usable_date(c, s, k))
+        if (usable_date(c, k))
             return c->date_at[k];
     }
     for (size_t k = near < b ? near : b; k-- > a;)
-        if (usable_date(c, s, k))
+        if (usable_date(c, k))
             return c->date_at[k];
     return -1;
 }
@@ -407,13 +408,11 @@ static const char *counted_actor(const sr_claim_ctx *c, const sr_claim *cl)
     return best;
 }
 
-static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n, size_t *cap)
+/* Fills cl (zeroed) with the claim of figure mention mi. */
+static void make_claim(sr_claim_ctx *c, size_t mi, sr_claim *cl)
 {
     sr_doc *d = c->d;
     const sr_mention *m = &d->mentions[mi];
-    sr_claim *cl = sr_arena_push(d->arena, (void **)v, n, cap, sizeof **v, 16);
-    if (!cl)
-        return SR_NOMEM;
     uint32_t s = m->sentence;
     size_t q = token_at(d, m->start), a, b;
     clause(c, s, q, &a, &b);
@@ -431,68 +430,66 @@ static sr_status make_claim(sr_claim_ctx *c, size_t mi, sr_claim **v, size_t *n,
     if (via >= 0)
         cl->via = *sr_attrib_source(c, &c->att[via]);
     const sr_sentence *se = &d->sentences[s];
-    int32_t dm = date_in(c, s, a, b, q);
+    int32_t dm = date_in(c, a, b, q);
     if (dm < 0 && src >= 0)
         dm = c->att[src].date;
     if (dm < 0 && via >= 0)
         dm = c->att[via].date;
     if (dm < 0)
-        dm = date_in(c, s, q > se->first_token + SR_CLAIM_SCAN ? q - SR_CLAIM_SCAN : se->first_token,
-                     q, q);
+        dm = date_in(c, scan_from(se, q), q, q);
     if (dm >= 0 && !c->m[dm].u.date.resolved)
         dm = -1;
     set_as_of(c, cl, dm);
     cl->modality = modality(c, cl, q, a, b);
-    return SR_OK;
+}
+
+/* n zeroed bytes in the document's arena, or NULL. */
+static void *zeroed(sr_doc *d, size_t n)
+{
+    void *p = sr_arena_alloc(d->arena, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
 }
 
 sr_status sr_claims_find(sr_doc *d)
 {
-    size_t nt = d->ntokens;
-    sr_claim_ctx c = {.d = d, .m = d->mentions};
-    c.date_at = sr_arena_alloc(d->arena, 3 * (nt + 1) * sizeof(int32_t));
-    if (!c.date_at)
+    /* the figures that are claims; attribution then runs only in their sentences and
+     * in the sentences a pronoun there may refer back to */
+    uint32_t *fig = sr_arena_alloc(d->arena, (d->nmentions + 1) * sizeof *fig);
+    uint8_t *need = zeroed(d, d->nsentences + 1);
+    if (!fig || !need)
         return SR_NOMEM;
-    c.actor_at = c.date_at + nt + 1;
-    c.place_at = c.actor_at + nt + 1;
-    memset(c.date_at, 0xFF, 3 * (nt + 1) * sizeof(int32_t));
-    /* attribution runs only where a claim is, and in the sentences a pronoun there
-     * may refer back to */
-    uint8_t *need = sr_arena_alloc(d->arena, d->nsentences + 1);
-    if (!need)
-        return SR_NOMEM;
-    memset(need, 0, d->nsentences + 1);
-    size_t nclaims = 0;
+    size_t nfig = 0;
     for (size_t i = 0; i < d->nmentions; i++) {
         uint32_t s = d->mentions[i].sentence;
         if (!is_claim(d, &d->mentions[i]) || d->sentences[s].furniture)
             continue;
-        nclaims++;
+        fig[nfig++] = (uint32_t)i;
         for (uint32_t k = s >= REFERENT_SENTENCES ? s - REFERENT_SENTENCES : 0; k <= s; k++)
             need[k] = 1;
     }
-    if (!nclaims)
+    if (!nfig)
         return SR_OK;
-    c.need = need;
-    c.in_att = sr_arena_alloc(d->arena, nt + 1);
-    if (!c.in_att)
+    size_t nt = d->ntokens;
+    sr_claim_ctx c = {.d = d, .m = d->mentions, .need = need};
+    c.date_at = sr_arena_alloc(d->arena, 3 * (nt + 1) * sizeof(int32_t));
+    c.in_att = zeroed(d, nt + 1);
+    c.quoted = zeroed(d, d->nsentences + 1);
+    sr_claim *v = zeroed(d, nfig * sizeof *v);
+    if (!c.date_at || !c.in_att || !c.quoted || !v)
         return SR_NOMEM;
-    memset(c.in_att, 0, nt + 1);
-    c.quoted = sr_arena_alloc(d->arena, d->nsentences + 1);
-    if (!c.quoted)
-        return SR_NOMEM;
-    memset(c.quoted, 0, d->nsentences + 1);
+    c.actor_at = c.date_at + nt + 1;
+    c.place_at = c.actor_at + nt + 1;
+    memset(c.date_at, 0xFF, 3 * (nt + 1) * sizeof(int32_t));
     mark_quoted(&c);
     index_mentions(&c);
     sr_status st = sr_attrib_find(&c);
-    sr_claim *v = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t i = 0; i < d->nmentions && !st; i++)
-        if (is_claim(d, &d->mentions[i]) && !d->sentences[d->mentions[i].sentence].furniture)
-            st = make_claim(&c, i, &v, &n, &cap);
+    for (size_t i = 0; i < nfig && !st; i++)
+        make_claim(&c, fig[i], &v[i]);
     if (st)
         return st;
     d->claims = v;
-    d->nclaims = n;
+    d->nclaims = nfig;
     return SR_OK;
 }
