@@ -217,7 +217,9 @@ static sr_status region_put(sr_gazetteer *g, uint16_t country, const char *sub, 
 
 /* ---- lines ---------------------------------------------------------------------------- */
 
-static gz_entry *entry_push(sr_gazetteer *g)
+/* A new entry for a line: id field 0, name field 7. NULL past SR_GAZ_MAX_ENTRIES or
+ * out of memory. */
+static gz_entry *entry_new(sr_gazetteer *g, char **f)
 {
     if (g->nentries == g->cap_entries) {
         size_t cap = g->cap_entries ? g->cap_entries * 2 : 4096;
@@ -231,6 +233,8 @@ static gz_entry *entry_push(sr_gazetteer *g)
     }
     gz_entry *e = &g->entries[g->nentries++];
     memset(e, 0, sizeof *e);
+    e->id = f[0];
+    e->name = f[7];
     return e;
 }
 
@@ -238,6 +242,17 @@ typedef struct {
     const char *file;
     uint32_t line;
 } where;
+
+/* The names of a line (fields 7 on) for entry idx. A bad name is reported on g and
+ * skipped; only SR_NOMEM stops the line. */
+static sr_status add_names(sr_gazetteer *g, where w, char **f, const size_t *fl, size_t nf,
+                           const uint8_t *flags, uint32_t idx)
+{
+    for (size_t i = 7; i < nf; i++)
+        if (sr_gaz_add_name(g, w.file, w.line, f[i], fl[i], idx, flags[i]) == SR_NOMEM)
+            return SR_NOMEM;
+    return SR_OK;
+}
 
 /* Checks the names in f[7..nf) (fl[] their lengths) and strips their markers into
  * flags[]. */
@@ -276,17 +291,12 @@ static sr_status take_block(sr_gazetteer *g, where w, char **f, size_t *fl, size
     if (st)
         return st;
     uint32_t idx = (uint32_t)g->nentries;
-    gz_entry *e = entry_push(g);
+    gz_entry *e = entry_new(g, f);
     if (!e)
         return g->nentries >= SR_GAZ_MAX_ENTRIES ? SR_LIMIT : SR_NOMEM;
-    e->id = f[0];
-    e->name = f[7];
     e->kind = SR_PLACE_CITY;
     e->flags = GZ_BLOCK;
-    for (size_t i = 7; i < nf; i++)
-        if ((st = sr_gaz_add_name(g, w.file, w.line, f[i], fl[i], idx, flags[i])) == SR_NOMEM)
-            return st;
-    return SR_OK;
+    return add_names(g, w, f, fl, nf, flags, idx);
 }
 
 /* Reads one line already cut into nf NUL-terminated fields f[] of lengths fl[]. */
@@ -331,11 +341,9 @@ static sr_status take_line(sr_gazetteer *g, where w, char **f, size_t *fl, size_
         return sr_gaz_fail(g, SR_DICT, w.file, w.line,
                            "unknown country code %s (country lines come first)", f[2]);
     uint32_t idx = (uint32_t)g->nentries;
-    gz_entry *e = entry_push(g);
+    gz_entry *e = entry_new(g, f);
     if (!e)
         return g->nentries >= SR_GAZ_MAX_ENTRIES ? SR_LIMIT : SR_NOMEM;
-    e->id = f[0];
-    e->name = f[7];
     e->population = pop;
     e->lat = lat;
     e->lon = lon;
@@ -364,12 +372,7 @@ static sr_status take_line(sr_gazetteer *g, where w, char **f, size_t *fl, size_
         }
         e->region = g->last_region;
     }
-    for (size_t i = 7; i < nf; i++) {
-        st = sr_gaz_add_name(g, w.file, w.line, f[i], fl[i], idx, flags[i]);
-        if (st == SR_NOMEM)
-            return st;
-    }
-    return SR_OK;
+    return add_names(g, w, f, fl, nf, flags, idx);
 }
 
 /* Cuts line s[0..n) (NUL at s[n]) into fields at tabs and reads it. */
