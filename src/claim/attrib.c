@@ -137,15 +137,7 @@ static bool is_hyphen(const sr_doc *d, size_t i)
 
 uint32_t sr_claim_sentence(const sr_doc *d, size_t p)
 {
-    size_t lo = 0, hi = d->nsentences; /* the last sentence starting at or before p */
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sentences[mid].first_token <= p)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
+    return sr_doc_sentence_at(d, d->tokens[p].start);
 }
 
 static bool ends_with(const sr_doc *d, size_t v, const char *suffix)
@@ -250,16 +242,25 @@ static bool content(const sr_doc *d, size_t a, size_t b)
     return false;
 }
 
-/* A new attribution of the current sentence, or NULL: out of memory (*st) or past the
- * sentence's limit (then nothing is recorded). */
-static sr_attrib *push(sr_claim_ctx *c)
+/* A new attribution of the current sentence with source [s, e), clause [c0, c1) and
+ * kind, undated; or NULL: out of memory (c->nomem) or past the sentence's limit (then
+ * nothing is recorded). */
+static sr_attrib *push(sr_claim_ctx *c, size_t s, size_t e, size_t c0, size_t c1, uint8_t kind)
 {
     if (c->natt - c->cur_first >= SR_MAX_ATTRIBS_PER_SENTENCE)
         return NULL;
     sr_attrib *a =
         sr_arena_push(c->d->arena, (void **)&c->att, &c->natt, &c->cap_att, sizeof *c->att, 16);
-    if (!a)
+    if (!a) {
         c->nomem = 1;
+        return NULL;
+    }
+    a->src_first = (uint32_t)s;
+    a->src_end = (uint32_t)e;
+    a->clause_first = (uint32_t)c0;
+    a->clause_end = (uint32_t)c1;
+    a->date = -1;
+    a->kind = kind;
     return a;
 }
 
@@ -460,18 +461,14 @@ static sr_status verb_at(sr_claim_ctx *c, size_t first, size_t end, size_t v, bo
             !is_comma(d, s - 1, first))
             return SR_OK;
     }
-    sr_attrib *a = push(c);
+    size_t c1 = inverted ? e : clause_tail(c, v, end, &date);
+    sr_attrib *a = push(c, s, e, s, c1, SR_SOURCE_NAMED);
     if (!a)
         return c->nomem ? SR_NOMEM : SR_OK;
-    a->src_first = (uint32_t)s;
-    a->src_end = (uint32_t)e;
-    a->clause_first = (uint32_t)s;
-    a->clause_end = (uint32_t)(inverted ? e : clause_tail(c, v, end, &date));
     a->date = date;
     for (size_t k = s; k < v && date < 0; k++)
         if (c->date_at[k] >= 0)
             a->date = c->date_at[k];
-    a->kind = SR_SOURCE_NAMED;
     a->pronoun = e - s == 1 && (sr_claim_word(c, s) & SR_CW_PRONOUN);
     set_scope(c, a, first, end);
     return SR_OK;
@@ -483,15 +480,9 @@ static sr_status cite_at(sr_claim_ctx *c, size_t first, size_t end, size_t cue, 
     size_t e = np_forward(c, np, end);
     if (e == np)
         return SR_OK;
-    sr_attrib *a = push(c);
+    sr_attrib *a = push(c, np, e, cue, e, SR_SOURCE_NAMED);
     if (!a)
         return c->nomem ? SR_NOMEM : SR_OK;
-    a->src_first = (uint32_t)np;
-    a->src_end = (uint32_t)e;
-    a->clause_first = (uint32_t)cue;
-    a->clause_end = (uint32_t)e;
-    a->date = -1;
-    a->kind = SR_SOURCE_NAMED;
     a->cites = 1;
     a->scope_first = (uint32_t)first;
     a->scope_end = (uint32_t)end;
@@ -503,14 +494,9 @@ static sr_status cite_at(sr_claim_ctx *c, size_t first, size_t end, size_t cue, 
 static sr_status noun_report_at(sr_claim_ctx *c, size_t first, size_t end, size_t n)
 {
     size_t s = np_back(c, first, n);
-    sr_attrib *a = push(c);
+    sr_attrib *a = push(c, s, n + 1, s, n + 2, SR_SOURCE_NAMED);
     if (!a)
         return c->nomem ? SR_NOMEM : SR_OK;
-    a->src_first = a->clause_first = (uint32_t)s;
-    a->src_end = (uint32_t)n + 1;
-    a->clause_end = (uint32_t)n + 2;
-    a->date = -1;
-    a->kind = SR_SOURCE_NAMED;
     a->scope_first = a->clause_end;
     a->scope_end = (uint32_t)end;
     return SR_OK;
@@ -519,13 +505,9 @@ static sr_status noun_report_at(sr_claim_ctx *c, size_t first, size_t end, size_
 /* An unnamed source marked in the text itself: "is said to", "reportedly". */
 static sr_status unnamed_at(sr_claim_ctx *c, size_t first, size_t end, size_t a0, size_t a1)
 {
-    sr_attrib *a = push(c);
+    sr_attrib *a = push(c, a0, a1, a0, a1, SR_SOURCE_UNNAMED);
     if (!a)
         return c->nomem ? SR_NOMEM : SR_OK;
-    a->src_first = a->clause_first = (uint32_t)a0;
-    a->src_end = a->clause_end = (uint32_t)a1;
-    a->date = -1;
-    a->kind = SR_SOURCE_UNNAMED;
     a->marker = 1;
     a->scope_first = (uint32_t)first;
     a->scope_end = (uint32_t)end;

@@ -43,3 +43,16 @@ sr_mention *sr_mention_push(sr_mentions *m)
         return NULL;
     return sr_arena_push(m->arena, (void **)&m->v, &m->n, &m->cap, sizeof *m->v, 64);
 }
+
+uint32_t sr_doc_sentence_at(const sr_doc *d, uint32_t offset)
+{
+    size_t lo = 0, hi = d->nsentences;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sentences[mid].start <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}

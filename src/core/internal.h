@@ -192,6 +192,9 @@ typedef struct sr_mentions {
 } sr_mentions;
 
 sr_mention *sr_mention_push(sr_mentions *m);
+/* The sentence holding byte offset (the last one starting at or before it); the
+ * document must have sentences. */
+uint32_t sr_doc_sentence_at(const sr_doc *d, uint32_t offset);
 sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out);
 sr_status sr_recognise_numbers(sr_doc *doc, sr_mentions *out);
 

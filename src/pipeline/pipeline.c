@@ -32,18 +32,6 @@ static int by_position(const void *a, const void *b)
     return (x->end > y->end) - (x->end < y->end);
 }
 
-static uint32_t sentence_of(const sr_doc *d, uint32_t offset)
-{
-    size_t lo = 0, hi = d->nsentences;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sentences[mid].start <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
-}
 
 sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
 {
@@ -70,7 +58,7 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
     if (m.n)
         qsort(m.v, m.n, sizeof *m.v, by_position);
     for (size_t i = 0; i < m.n; i++)
-        m.v[i].sentence = sentence_of(d, m.v[i].start);
+        m.v[i].sentence = sr_doc_sentence_at(d, m.v[i].start);
     d->mentions = m.v;
     d->nmentions = m.n;
     return p->lx ? sr_claims_find(d) : SR_OK;
