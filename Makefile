@@ -14,7 +14,7 @@ WARN    += -Werror
 endif
 CPPFLAGS := -Iinclude -Isrc/core -D_GNU_SOURCE
 DEPFLAGS = -MMD -MP
-LIBS    := -lyajl -lutf8proc -lz -lpthread -lm
+LIBS    := -lyajl -lutf8proc -lsqlite3 -lxxhash -lz -lpthread -lm
 # jansson reads the external suites in tests only; the unit tests wrap the allocator
 # to inject failures (tests/unit/test_faults.c)
 TEST_LIBS := $(LIBS) -ljansson

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "ingest.h"
 #include "sitrep.h"
 
 static void usage(FILE *f)
@@ -10,10 +11,13 @@ static void usage(FILE *f)
     fputs("usage: sitrep COMMAND [OPTIONS]\n"
           "\n"
           "commands:\n"
-          "  extract [OPTIONS] [INPUT...]   read reports, print documents and mentions\n"
+          "  extract [OPTIONS] [INPUT...]   read reports, print documents, mentions, claims\n"
+          "  ingest --db FILE [INPUT...]    read reports into a SQLite database\n"
+          "  figures --db FILE              print the figures reconciled across reports\n"
+          "  report --db FILE [-o FILE]     write a situation report (Markdown or HTML)\n"
           "  version                        print the version\n"
           "\n"
-          "Run 'sitrep extract --help' for the options of extract.\n",
+          "Run 'sitrep COMMAND --help' for the options of a command.\n",
           f);
 }
 
@@ -26,6 +30,10 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "extract"))
         return sr_cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest"))
+        return sr_cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "figures") || !strcmp(cmd, "report"))
+        return sr_cmd_view(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("sitrep %s\n", SR_VERSION);
         return 0;

@@ -36,7 +36,13 @@ extern "C" {
     X(DATE, "malformed date")                                               \
     X(USAGE, "invalid argument")                                            \
     X(LIMIT, "input exceeds an internal limit")                             \
-    X(DICT, "malformed dictionary entry")
+    X(DICT, "malformed dictionary entry")                                   \
+    X(DB, "database error")                                                 \
+    X(NOTDB, "not a sitrep database")                                       \
+    X(NEWER, "database written by a newer sitrep")                          \
+    X(BUSY, "database is locked by another process")                        \
+    X(READONLY, "database is read-only")                                    \
+    X(FULL, "database or disk is full")
 
 typedef enum {
 #define SR_X_ENUM(name, msg) SR_##name,
@@ -71,8 +77,13 @@ typedef struct {
 typedef struct {
     uint32_t start, end; /* byte offsets into sr_doc.text, end exclusive */
     uint32_t first_token, ntokens;
-    uint8_t furniture;   /* page furniture ("Skip to content"), not prose */
+    uint8_t furniture;   /* not prose: SR_FURNITURE_UI or SR_FURNITURE_LINE; 0 prose */
 } sr_sentence;
+
+enum {
+    SR_FURNITURE_UI = 1,   /* interface text: "Skip to content", "Image: ...", "Share this" */
+    SR_FURNITURE_LINE = 2, /* a line without final punctuation: headline, caption, byline */
+};
 
 typedef enum {
     SR_TOK_WORD,   /* letters, with inner apostrophes and periods of abbreviations */
@@ -189,6 +200,8 @@ typedef struct {
     const char *id;      /* gazetteer id ("geonames:538560"); NUL-terminated, lives as
                             long as the lexicon the pipeline was made with */
     const char *name;    /* the entry's own name ("Kursk", "Kursk Oblast", "Russia") */
+    const char *region;  /* id of its first-level region ("iso3166-2:RU-KRS") for a
+                            city, NULL otherwise or when unknown */
     char country[4];     /* ISO 3166-1 alpha-3 ("RUS") */
     uint8_t kind;        /* sr_place_kind */
     uint32_t population; /* 0 when unknown */
@@ -246,6 +259,8 @@ typedef struct {
     uint32_t counted_start, counted_end; /* what is counted: the quantity's counted
                              phrase, or an editor's "[North Korean troops]" after a number */
     const char *counted_actor; /* actor code of the counted group ("PRKMIL"), or NULL */
+    uint8_t counted_inferred;  /* its country came from the context: "3,000 soldiers"
+                                  in a story of North Korean troops is PRKMIL */
     sr_source source;     /* the innermost source: "Yonhap reported that the NIS said" */
     sr_source via;        /* the reporter in a chain (Yonhap), kind NONE when none */
 } sr_claim;
@@ -310,6 +325,9 @@ const char *sr_reader_error(const sr_reader *r);
 
 /* Bytes consumed so far (after decompression). */
 uint64_t sr_reader_bytes(const sr_reader *r);
+/* Bytes read from the inputs so far as they are on disk (before decompression), for
+ * progress against the inputs' sizes. */
+uint64_t sr_reader_raw_bytes(const sr_reader *r);
 
 void sr_reader_free(sr_reader *r);
 

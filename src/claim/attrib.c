@@ -601,7 +601,7 @@ sr_status sr_attrib_find(sr_claim_ctx *c)
         c->sent_att[s] = (uint32_t)c->natt;
         c->cur_first = c->natt;
         const sr_sentence *se = &d->sentences[s];
-        if (se->furniture || !c->need[s])
+        if (!sr_claim_prose(se) || !c->need[s])
             continue;
         sr_status st = sentence_attribs(c, se->first_token, se->first_token + se->ntokens);
         if (st)

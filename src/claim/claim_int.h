@@ -34,6 +34,15 @@ typedef struct {
                                           closely enough for a pronoun to reach back */
     uint8_t *in_att;                   /* per token: inside an attribution clause */
     uint8_t *quoted;                   /* per sentence: opens inside or with a quotation */
+    char (*countries)[4];              /* alpha-3 codes of the places the document names,
+                                          made on first use (counted.c) */
+    size_t ncountries;
+    int countries_made;
+    struct {
+        const char *role;              /* a role code ("MIL") ... */
+        char cc[4];                    /* ... and the country the document gives it, or "" */
+    } role_country[8];
+    size_t nrole_country;
 } sr_claim_ctx;
 
 /* How many sentences back a pronoun looks for the speaker it refers to. */
@@ -88,6 +97,22 @@ uint32_t sr_claim_sentence(const sr_doc *d, size_t p);
 static inline size_t sr_claim_back(const sr_doc *d, uint32_t s, uint32_t n)
 {
     return d->sentences[s >= n ? s - n : 0].first_token;
+}
+
+/* The first token starting at or after byte offset (binary search). */
+size_t sr_claim_token_at(const sr_doc *d, uint32_t offset);
+
+/* The counted group's actor code for claim cl whose figure is at token q and whose
+ * clause ends before token b (counted.c); sets cl->counted_inferred when the country
+ * came from the context. NULL when none. */
+const char *sr_claim_counted_actor(sr_claim_ctx *c, sr_claim *cl, size_t q, size_t b);
+
+/* Whether a sentence is prose enough to hold claims: prose, or a line without final
+ * punctuation long enough to be a caption or a headline rather than a menu item
+ * ("North Korea has 1.2 million troops, one of the largest militaries in the world"). */
+static inline bool sr_claim_prose(const sr_sentence *se)
+{
+    return !se->furniture || (se->furniture == SR_FURNITURE_LINE && se->ntokens >= 10);
 }
 
 /* True when token i is punctuation that separates clauses: , ; : ( ) dashes, quotes. */

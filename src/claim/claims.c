@@ -35,7 +35,7 @@ static void index_mentions(sr_claim_ctx *c)
     }
 }
 
-static size_t token_at(const sr_doc *d, uint32_t offset)
+size_t sr_claim_token_at(const sr_doc *d, uint32_t offset)
 {
     size_t lo = 0, hi = d->ntokens;
     while (lo < hi) {
@@ -378,7 +378,7 @@ static void counted_span(const sr_claim_ctx *c, const sr_mention *m, sr_claim *c
         cl->counted_end = m->u.quantity.counted_end;
         return;
     }
-    size_t k = token_at(d, m->end);
+    size_t k = sr_claim_token_at(d, m->end);
     if (k + 2 >= d->ntokens || d->tokens[k].kind != SR_TOK_PUNCT || d->clean[d->tokens[k].start] != '[')
         return;
     const sr_sentence *se = &d->sentences[m->sentence];
@@ -392,34 +392,18 @@ static void counted_span(const sr_claim_ctx *c, const sr_mention *m, sr_claim *c
         }
 }
 
-/* The counted group's actor: the longest actor mention inside the counted phrase. */
-static const char *counted_actor(const sr_claim_ctx *c, const sr_claim *cl)
-{
-    if (cl->counted_end <= cl->counted_start)
-        return NULL;
-    const char *best = NULL;
-    uint32_t len = 0;
-    for (size_t k = token_at(c->d, cl->counted_start);
-         k < c->d->ntokens && c->d->tokens[k].end <= cl->counted_end; k++) {
-        int32_t a = c->actor_at[k];
-        if (a >= 0 && c->m[a].end - c->m[a].start > len)
-            len = c->m[a].end - c->m[a].start, best = c->m[a].u.actor.code;
-    }
-    return best;
-}
-
 /* Fills cl (zeroed) with the claim of figure mention mi. */
 static void make_claim(sr_claim_ctx *c, size_t mi, sr_claim *cl)
 {
     sr_doc *d = c->d;
     const sr_mention *m = &d->mentions[mi];
     uint32_t s = m->sentence;
-    size_t q = token_at(d, m->start), a, b;
+    size_t q = sr_claim_token_at(d, m->start), a, b;
     clause(c, s, q, &a, &b);
     cl->mention = (uint32_t)mi;
     cl->sentence = s;
     counted_span(c, m, cl);
-    cl->counted_actor = counted_actor(c, cl);
+    cl->counted_actor = sr_claim_counted_actor(c, cl, q, b);
     cl->place = pick_place(c, s, q, a, b);
     int32_t src, via;
     pick_source(c, s, q, &src, &via);
@@ -443,6 +427,26 @@ static void make_claim(sr_claim_ctx *c, size_t mi, sr_claim *cl)
     cl->modality = modality(c, cl, q, a, b);
 }
 
+/* "3,000 soldiers ..., and by the end of December there will be a total of 10,000": a
+ * count with nothing counted after a count of something in the same sentence counts the
+ * same thing; its counted phrase is the earlier one's, where it is written. */
+static void elided_count(const sr_doc *d, const sr_claim *prev, sr_claim *cl)
+{
+    const sr_mention *m = &d->mentions[cl->mention], *pm = &d->mentions[prev->mention];
+    bool count = m->kind == SR_MENTION_NUMBER ||
+                 (m->kind == SR_MENTION_QUANTITY && m->u.quantity.unit_kind == SR_UNIT_COUNT &&
+                  m->u.quantity.unit.n == 0);
+    bool prev_count = pm->kind == SR_MENTION_NUMBER ||
+                      (pm->kind == SR_MENTION_QUANTITY && pm->u.quantity.unit_kind == SR_UNIT_COUNT);
+    if (!count || !prev_count || cl->counted_end > cl->counted_start || prev->sentence != cl->sentence ||
+        prev->counted_end <= prev->counted_start)
+        return;
+    cl->counted_start = prev->counted_start;
+    cl->counted_end = prev->counted_end;
+    cl->counted_actor = prev->counted_actor;
+    cl->counted_inferred = prev->counted_inferred;
+}
+
 /* n zeroed bytes in the document's arena, or NULL. */
 static void *zeroed(sr_doc *d, size_t n)
 {
@@ -463,7 +467,7 @@ sr_status sr_claims_find(sr_doc *d)
     size_t nfig = 0;
     for (size_t i = 0; i < d->nmentions; i++) {
         uint32_t s = d->mentions[i].sentence;
-        if (!is_claim(d, &d->mentions[i]) || d->sentences[s].furniture)
+        if (!is_claim(d, &d->mentions[i]) || !sr_claim_prose(&d->sentences[s]))
             continue;
         fig[nfig++] = (uint32_t)i;
         for (uint32_t k = s >= REFERENT_SENTENCES ? s - REFERENT_SENTENCES : 0; k <= s; k++)
@@ -485,8 +489,11 @@ sr_status sr_claims_find(sr_doc *d)
     mark_quoted(&c);
     index_mentions(&c);
     sr_status st = sr_attrib_find(&c);
-    for (size_t i = 0; i < nfig && !st; i++)
+    for (size_t i = 0; i < nfig && !st; i++) {
         make_claim(&c, fig[i], &v[i]);
+        if (i > 0)
+            elided_count(d, &v[i - 1], &v[i]);
+    }
     if (st)
         return st;
     d->claims = v;

@@ -56,3 +56,24 @@ uint32_t sr_doc_sentence_at(const sr_doc *d, uint32_t offset)
     }
     return (uint32_t)lo;
 }
+
+/* A sentence longer than 2 * SR_CLAIM_CONTEXT bytes (a table, a run-on list) gives a
+ * claim SR_CLAIM_CONTEXT bytes either side of its figure, cut at character boundaries,
+ * so that output grows with the figures, not figures times sentence length. */
+void sr_claim_context(const sr_doc *d, const sr_claim *c, uint32_t *from, uint32_t *to)
+{
+    const sr_sentence *se = &d->sentences[c->sentence];
+    const sr_mention *m = &d->mentions[c->mention];
+    *from = se->start;
+    *to = se->end;
+    if (se->end - se->start <= 2 * SR_CLAIM_CONTEXT)
+        return;
+    if (m->start > se->start + SR_CLAIM_CONTEXT)
+        *from = m->start - SR_CLAIM_CONTEXT;
+    if (m->end + SR_CLAIM_CONTEXT < se->end)
+        *to = m->end + SR_CLAIM_CONTEXT;
+    while (*from < m->start && ((unsigned char)d->clean[*from] & 0xC0) == 0x80)
+        (*from)++;
+    while (*to > m->end && *to < d->len && ((unsigned char)d->clean[*to] & 0xC0) == 0x80)
+        (*to)--;
+}

@@ -195,6 +195,10 @@ sr_mention *sr_mention_push(sr_mentions *m);
 /* The sentence holding byte offset (the last one starting at or before it); the
  * document must have sentences. */
 uint32_t sr_doc_sentence_at(const sr_doc *d, uint32_t offset);
+/* The bytes [*from, *to) of a claim's context, as extract prints it and the store keeps
+ * it: its sentence, or a window of SR_CLAIM_CONTEXT bytes either side of the figure in
+ * a long one (doc.c). */
+void sr_claim_context(const sr_doc *d, const sr_claim *c, uint32_t *from, uint32_t *to);
 sr_status sr_recognise_dates(sr_doc *doc, sr_mentions *out);
 sr_status sr_recognise_numbers(sr_doc *doc, sr_mentions *out);
 

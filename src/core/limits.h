@@ -82,5 +82,8 @@
  * real clauses are far shorter; a run-on list of figures would otherwise cost the
  * square of its length. */
 #define SR_CLAIM_SCAN 64
+/* A claim in a sentence longer than twice this many bytes carries this many bytes of
+ * context either side of its figure instead of the sentence (doc.c). */
+#define SR_CLAIM_CONTEXT 256
 
 #endif

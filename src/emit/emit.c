@@ -120,6 +120,7 @@ static void emit_place_json(sr_buf *b, const sr_place *p, sr_status *st)
     json_key_str(b, "id", p->id, p->id ? strlen(p->id) : 0, st);
     json_key_str(b, "name", p->name, p->name ? strlen(p->name) : 0, st);
     json_key_str(b, "country", p->country[0] ? p->country : NULL, strlen(p->country), st);
+    json_key_str(b, "region", p->region, p->region ? strlen(p->region) : 0, st);
     const char *k = sr_place_kind_name(p->kind);
     json_key_str(b, "place_kind", k, strlen(k), st);
     json_key_num(b, "lat", p->lat, st);

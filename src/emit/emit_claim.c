@@ -18,29 +18,6 @@ const char sr_claim_tsv_header[] =
     "\tcounted_actor\tplace\tplace_country\tplace_id\tdate\tsource\tsource_kind"
     "\tsource_actors\tvia\tmodality\tpublished\toutlet\ttext\n";
 
-/* The claim's context: its sentence, or in a sentence longer than 2 * CONTEXT bytes (a
- * table or a run-on list), CONTEXT bytes either side of the figure, cut at character
- * boundaries, so that output grows with the figures, not figures times sentence. */
-enum { CONTEXT = 256 };
-
-static void context(const sr_doc *d, const sr_claim *c, uint32_t *from, uint32_t *to)
-{
-    const sr_sentence *se = &d->sentences[c->sentence];
-    const sr_mention *m = &d->mentions[c->mention];
-    *from = se->start;
-    *to = se->end;
-    if (se->end - se->start <= 2 * CONTEXT)
-        return;
-    if (m->start > se->start + CONTEXT)
-        *from = m->start - CONTEXT;
-    if (m->end + CONTEXT < se->end)
-        *to = m->end + CONTEXT;
-    while (*from < m->start && ((unsigned char)d->clean[*from] & 0xC0) == 0x80)
-        (*from)++;
-    while (*to > m->end && *to < d->len && ((unsigned char)d->clean[*to] & 0xC0) == 0x80)
-        (*to)--;
-}
-
 static void json_raw(sr_buf *b, const char *s, sr_status *st)
 {
     if (!*st)
@@ -93,6 +70,7 @@ static void place_json(sr_buf *b, const sr_doc *d, const sr_claim *c, sr_status 
     const sr_place *p = &m->u.place;
     json_key_str(b, "country", p->country, strlen(p->country), st);
     json_key_str(b, "id", p->id, p->id ? strlen(p->id) : 0, st);
+    json_key_str(b, "region", p->region, p->region ? strlen(p->region) : 0, st);
     json_raw(b, "}", st);
 }
 
@@ -124,6 +102,7 @@ static sr_status claim_json(sr_buf *b, const sr_doc *d, const sr_claim *c)
         json_raw(b, "null", &st);
     json_key_str(b, "actor", c->counted_actor, c->counted_actor ? strlen(c->counted_actor) : 0,
                  &st);
+    json_key_bool(b, "inferred", c->counted_inferred, &st);
     json_raw(b, "}", &st);
     place_json(b, d, c, &st);
     json_key_str(b, "date", c->as_of[0] ? c->as_of : NULL, strlen(c->as_of), &st);
@@ -136,7 +115,7 @@ static sr_status claim_json(sr_buf *b, const sr_doc *d, const sr_claim *c)
     json_key_str(b, "published", day[0] ? day : NULL, strlen(day), &st);
     json_key_str(b, "outlet", d->outlet.n ? d->outlet.p : NULL, d->outlet.n, &st);
     uint32_t from, to;
-    context(d, c, &from, &to);
+    sr_claim_context(d, c, &from, &to);
     json_key_num(b, "text_start", from, &st);
     json_key_str(b, "text", d->clean + from, to - from, &st);
     json_raw(b, "}\n", &st);
@@ -193,7 +172,7 @@ static sr_status claim_tsv(sr_buf *b, const sr_doc *d, const sr_claim *c)
     str_cell(b, day, &st);
     tsv_cell(b, d->outlet.p, d->outlet.n, false, &st);
     uint32_t from, to;
-    context(d, c, &from, &to);
+    sr_claim_context(d, c, &from, &to);
     tsv_cell(b, d->clean + from, to - from, true, &st);
     return st;
 }

@@ -28,6 +28,7 @@ struct sr_reader {
     size_t n, pos, bufcap;
     int eof;
     uint64_t bytes;
+    uint64_t raw_done; /* on-disk bytes of inputs already closed */
     char err[1024];
 };
 
@@ -173,8 +174,10 @@ static sr_status fill(sr_reader *r)
 
 static void close_input(sr_reader *r)
 {
-    if (r->open)
+    if (r->open) {
+        r->raw_done += r->s->raw_bytes;
         sr_stream_close(r->s);
+    }
     r->open = 0;
     r->n = r->pos = 0;
     r->eof = 0;
@@ -376,6 +379,11 @@ const char *sr_reader_error(const sr_reader *r)
 uint64_t sr_reader_bytes(const sr_reader *r)
 {
     return r->bytes;
+}
+
+uint64_t sr_reader_raw_bytes(const sr_reader *r)
+{
+    return r->raw_done + (r->open ? r->s->raw_bytes : 0);
 }
 
 void sr_reader_free(sr_reader *r)

@@ -291,6 +291,7 @@ static sr_status emit(const sr_gazetteer *g, const sr_doc *d, const gz_match *m,
     sr_place *p = &mm->u.place;
     p->id = x->id;
     p->name = x->name;
+    p->region = x->kind == SR_PLACE_CITY && x->region ? g->entries[x->region - 1].id : NULL;
     memcpy(p->country, g->countries[x->country].a3, 4);
     p->kind = x->kind;
     p->population = x->population;

@@ -234,22 +234,23 @@ static void mark_quotes(const sr_doc *d, uint8_t *attributed)
     }
 }
 
-static bool line_is_furniture(const sr_doc *d, size_t first, size_t last)
+/* What kind of furniture a whole line is: SR_FURNITURE_UI for a known interface
+ * string, SR_FURNITURE_LINE for a line without final punctuation (a headline, caption,
+ * byline or menu item), 0 for prose. */
+static uint8_t line_furniture(const sr_doc *d, size_t first, size_t last)
 {
-    const sr_token *end = &d->tokens[last - 1];
-    bool final = is_terminal(d, end) || punct(d, end) == P_COLON ||
-                 (is_closer(d, end) && last - first > 1 && is_terminal(d, end - 1));
-    if (!final)
-        return true;
     for (size_t f = 0; f < sizeof furniture_lines / sizeof furniture_lines[0]; f++) {
         size_t k = 0;
         while (furniture_lines[f][k] && first + k < last &&
                sr_tok_is(d, &d->tokens[first + k], furniture_lines[f][k]))
             k++;
         if (!furniture_lines[f][k])
-            return true;
+            return SR_FURNITURE_UI;
     }
-    return false;
+    const sr_token *end = &d->tokens[last - 1];
+    bool final = is_terminal(d, end) || punct(d, end) == P_COLON ||
+                 (is_closer(d, end) && last - first > 1 && is_terminal(d, end - 1));
+    return final ? 0 : SR_FURNITURE_LINE;
 }
 
 sr_status sr_split_sentences(sr_doc *d)
@@ -326,8 +327,8 @@ sr_status sr_split_sentences(sr_doc *d)
         size_t a = se->first_token, b = a + se->ntokens;
         bool starts_line = d->tokens[a].flags & SR_TF_NEWLINE;
         bool ends_line = b >= d->ntokens || (d->tokens[b].flags & SR_TF_NEWLINE);
-        if (starts_line && ends_line && line_is_furniture(d, a, b))
-            se->furniture = 1;
+        if (starts_line && ends_line)
+            se->furniture = line_furniture(d, a, b);
     }
     return SR_OK;
 }
