@@ -4,7 +4,9 @@
  * actors, 3 nouns, 20 countries with 5 places each, a year of days, 300 sources, 80
  * outlets, every hedge, 10% projections and hypotheticals, 5% near-duplicate copies.
  * Usage: figures [RECONCILE-N [REPORT-N]] */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +30,7 @@ static uint32_t draw(uint32_t n)
 }
 
 enum { ACTORS = 60, COUNTRIES = 20, PLACES = 5, SOURCES = 300, OUTLETS = 80 };
-static char actor[ACTORS][8], country[COUNTRIES][4], place_id[COUNTRIES][PLACES][24];
+static char actor[ACTORS][16], country[COUNTRIES][16], place_id[COUNTRIES][PLACES][32];
 static char source[SOURCES][16], outlet[OUTLETS][16], day[366][11];
 
 static void tables(void)

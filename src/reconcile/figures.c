@@ -176,7 +176,8 @@ static sr_status group(sr_figures *fs, item *it, size_t n)
         if (st)
             return st;
     }
-    qsort(fs->f, fs->n, sizeof *fs->f, by_weight);
+    if (fs->n > 1)
+        qsort(fs->f, fs->n, sizeof *fs->f, by_weight);
     return SR_OK;
 }
 

@@ -480,7 +480,7 @@ TEST(report_svg_many_sources_and_undated_entries)
     enum { N = 40 };
     sr_stored_claim c[N];
     sr_figure_entry e[N];
-    char keys[N][8];
+    char keys[N][16];
     for (int i = 0; i < N; i++) {
         c[i] = claim(i + 1, 1, (uint32_t)i, "Some 5 said.", "5", 10 + i, SR_HEDGE_EXACT,
                      day(2024, 5, 1 + i % 28));
