@@ -160,6 +160,7 @@ TEST(reconcile_conflict_between_background_figures)
     b->text_start = 0, b->start = 21, b->end = 30;
     fs = build(&s);
     CHECK_EQ_INT(labels_of(&fs, b), 0);
+    sr_figures_free(&fs);
     b->text = "";
 
     /* the same figure twice is agreement */
