@@ -61,6 +61,11 @@ static void place_of(sr_figure *f)
         f->place_id = one;
         return;
     }
+    if (!one) { /* no entry names a place: the figure has none (the country it is
+                   filed under only kept it apart from other countries' figures) */
+        f->place_id = f->place_name = f->country = "";
+        return;
+    }
     f->place_id = country_id ? country_id : "";
     f->place_name = country_name ? country_name : f->country;
 }
