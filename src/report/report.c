@@ -459,3 +459,17 @@ sr_status sr_report_render(sr_buf *out, const sr_figures *fs, sr_report_format f
     free(r.cl), free(r.sent), free(r.docs);
     return st;
 }
+
+void rp_sentence(rp_w *w, const rp_report *r, const rp_sent *s,
+                 void (*esc)(rp_w *, const char *, size_t), const char *open, const char *close)
+{
+    for (size_t i = s->first; i < s->first + s->n; i++) {
+        if (i > s->first && r->cl[i]->text_start == r->cl[i - 1]->text_start)
+            continue;
+        size_t m = 1;
+        while (i + m < s->first + s->n && r->cl[i + m]->text_start == r->cl[i]->text_start)
+            m++;
+        rp_raw(w, i > s->first ? " … " : "");
+        rp_marked(w, r->cl + i, m, esc, open, close);
+    }
+}

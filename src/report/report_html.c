@@ -374,15 +374,7 @@ static void html_sentence(rp_w *w, const rp_report *r, size_t k)
     char a[48];
     rp_anchor(a, sizeof a, r->cl[s->first]);
     rp_printf(w, "<li id=\"%s\"><span class=\"n\">[%zu]</span>“", a, k + 1);
-    for (size_t i = s->first; i < s->first + s->n; i++) {
-        if (i > s->first && r->cl[i]->text_start == r->cl[i - 1]->text_start)
-            continue;
-        size_t m = 1;
-        while (i + m < s->first + s->n && r->cl[i + m]->text_start == r->cl[i]->text_start)
-            m++;
-        rp_raw(w, i > s->first ? " … " : "");
-        rp_marked(w, r->cl + i, m, rp_html, "<mark>", "</mark>");
-    }
+    rp_sentence(w, r, s, rp_html, "<mark>", "</mark>");
     rp_raw(w, "”</li>\n");
 }
 

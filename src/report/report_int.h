@@ -146,6 +146,10 @@ int rp_claim_span(const sr_stored_claim *c, size_t *s, size_t *e);
  * window, by offset) between open and close; text goes through esc (rp_html, rp_md). */
 void rp_marked(rp_w *w, const sr_stored_claim *const *cl, size_t n,
                void (*esc)(rp_w *, const char *, size_t), const char *open, const char *close);
+/* A cited sentence's text, each window of it once (joined by " … "), with its figures
+ * marked (rp_marked); shared by the Markdown and HTML sources sections. */
+void rp_sentence(rp_w *w, const rp_report *r, const rp_sent *s,
+                 void (*esc)(rp_w *, const char *, size_t), const char *open, const char *close);
 
 /* ---- writers ------------------------------------------------------------------------ */
 

@@ -268,15 +268,7 @@ static void md_sentence(rp_w *w, const rp_report *r, size_t k)
     char a[48];
     rp_anchor(a, sizeof a, r->cl[s->first]);
     rp_printf(w, "- <a id=\"%s\"></a>[%zu] “", a, k + 1);
-    for (size_t i = s->first; i < s->first + s->n; i++) {
-        if (i > s->first && r->cl[i]->text_start == r->cl[i - 1]->text_start)
-            continue;
-        size_t m = 1;
-        while (i + m < s->first + s->n && r->cl[i + m]->text_start == r->cl[i]->text_start)
-            m++;
-        rp_raw(w, i > s->first ? " … " : "");
-        rp_marked(w, r->cl + i, m, rp_md, "**", "**");
-    }
+    rp_sentence(w, r, s, rp_md, "**", "**");
     rp_raw(w, "”\n");
 }
 
