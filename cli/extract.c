@@ -103,14 +103,14 @@ static int own_option(int c, extract_ctx *x)
 
 static int parse_args(int argc, char **argv, sr_run_options *o, extract_ctx *x)
 {
-    struct option longopts[24] = {
+    static const struct option own[] = {
         {"only", required_argument, NULL, 'O'},
         {"format", required_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
-    size_t nl = 3;
-    for (size_t i = 0; sr_run_longopts[i].name; i++)
-        longopts[nl++] = sr_run_longopts[i];
+    struct option longopts[24];
+    sr_run_longopts(longopts, sizeof longopts / sizeof longopts[0], own);
     memset(o, 0, sizeof *o);
     o->threads = 1;
     int c;

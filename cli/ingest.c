@@ -139,13 +139,13 @@ static void usage(FILE *f)
 
 static int parse_args(int argc, char **argv, sr_run_options *o, const char **db)
 {
-    struct option longopts[24] = {
+    static const struct option own[] = {
         {"db", required_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
-    size_t nl = 2;
-    for (size_t i = 0; sr_run_longopts[i].name; i++)
-        longopts[nl++] = sr_run_longopts[i];
+    struct option longopts[24];
+    sr_run_longopts(longopts, sizeof longopts / sizeof longopts[0], own);
     memset(o, 0, sizeof *o);
     o->threads = 1;
     *db = NULL;

@@ -7,7 +7,7 @@
 
 #include "run.h"
 
-const struct option sr_run_longopts[] = {
+static const struct option common[] = {
     {"published", required_argument, NULL, 'P'}, {"keep-going", no_argument, NULL, 'k'},
     {"threads", required_argument, NULL, 'j'},   {"max-record", required_argument, NULL, 'M'},
     {"actors", required_argument, NULL, 'A'},    {"agents", required_argument, NULL, 'G'},
@@ -25,6 +25,16 @@ const char sr_run_help[] =
     "  --agents FILE        also code with this TABARI/PETRARCH agent dictionary\n"
     "  --supplement FILE    also code with this dictionary in sitrep's own format\n"
     "                       (docs/DICTIONARIES.md); each of the three may repeat\n";
+
+void sr_run_longopts(struct option *table, size_t cap, const struct option *own)
+{
+    size_t n = 0;
+    for (size_t i = 0; own[i].name && n + 1 < cap; i++)
+        table[n++] = own[i];
+    for (size_t i = 0; common[i].name && n + 1 < cap; i++)
+        table[n++] = common[i];
+    table[n] = (struct option){NULL, 0, NULL, 0};
+}
 
 static int parse_size(const char *s, size_t *out)
 {

@@ -25,10 +25,12 @@ typedef struct {
  * 0 when it is not a common option. */
 int sr_run_option(sr_run_options *o, int opt, const char *arg, const char *cmd);
 
-/* getopt_long entries for the common options (codes 'P','k','j','M','A','G','S'),
- * terminated by a zero entry; and their help text. */
-extern const struct option sr_run_longopts[];
+/* The common options' help text; their getopt codes are 'P','k','j','M','A','G','S'. */
 extern const char sr_run_help[];
+
+/* Fills table (cap entries) with a command's own options (own, zero-terminated) and the
+ * common ones, zero-terminated. */
+void sr_run_longopts(struct option *table, size_t cap, const struct option *own);
 
 /* The built-in dictionaries and gazetteer, then the user's files (a malformed line in a
  * user's file stops unless --keep-going). NULL after printing why. */

@@ -12,6 +12,9 @@ typedef void (*sr_test_fn)(void);
 void sr_test_register(const char *name, sr_test_fn fn);
 void sr_test_fail(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The built-in lexicon, loaded once for the test binary (freed at exit by the OS);
+ * NULL when it cannot be loaded. */
+struct sr_lexicon *sr_test_lexicon(void);
 /* Path of ../shared (or $SITREP_SHARED); the suite fails loudly when it is missing. */
 const char *sr_test_shared(void);
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "sitrep.h"
 
 typedef struct {
     const char *name;
@@ -29,6 +30,19 @@ void sr_test_fail(const char *file, int line, const char *fmt, ...)
     va_end(ap);
     fputc('\n', stderr);
     current_failed = 1;
+}
+
+sr_lexicon *sr_test_lexicon(void)
+{
+    static sr_lexicon *lx;
+    if (!lx) {
+        lx = sr_lexicon_new();
+        if (lx && sr_lexicon_load_defaults(lx) != SR_OK) {
+            sr_lexicon_free(lx);
+            lx = NULL;
+        }
+    }
+    return lx;
 }
 
 const char *sr_test_shared(void)

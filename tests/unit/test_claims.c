@@ -10,19 +10,6 @@
 
 #define CAP_SECONDS 5.0 /* generous: sanitizer builds run these too */
 
-static sr_lexicon *lexicon(void)
-{
-    static sr_lexicon *lx; /* loaded once for the binary; freed at exit by the OS */
-    if (!lx) {
-        lx = sr_lexicon_new();
-        if (lx && sr_lexicon_load_defaults(lx) != SR_OK) {
-            sr_lexicon_free(lx);
-            lx = NULL;
-        }
-    }
-    return lx;
-}
-
 /* n copies of unit, a full stop after every per_sentence of them. Caller frees. */
 static char *repeat(const char *unit, size_t n, size_t per_sentence, size_t *len)
 {
@@ -44,7 +31,7 @@ static void check_linear(const char *unit, size_t n, size_t per_sentence, size_t
 {
     size_t len = 0;
     char *text = repeat(unit, n, per_sentence, &len);
-    sr_pipeline *p = sr_pipeline_new(lexicon());
+    sr_pipeline *p = sr_pipeline_new(sr_test_lexicon());
     sr_ymd day = {2024, 11, 5};
     sr_doc *d = text ? sr_doc_new("path", text, len, &day) : NULL;
     clock_t t0 = clock();
@@ -70,7 +57,7 @@ static void check_linear(const char *unit, size_t n, size_t per_sentence, size_t
 
 TEST(claims_pathological)
 {
-    CHECK(lexicon() != NULL);
+    CHECK(sr_test_lexicon() != NULL);
     /* long sentences (the splitter's limit) full of figures and sources */
     check_linear("officials said 100 soldiers, 200 troops (300) in Kursk according to Ukraine ",
                  6000, 250, 6000);

@@ -14,19 +14,6 @@
 
 /* ---- fixtures ---------------------------------------------------------------------- */
 
-static sr_lexicon *lexicon(void)
-{
-    static sr_lexicon *lx; /* loaded once for the binary; freed at exit by the OS */
-    if (!lx) {
-        lx = sr_lexicon_new();
-        if (lx && sr_lexicon_load_defaults(lx) != SR_OK) {
-            sr_lexicon_free(lx);
-            lx = NULL;
-        }
-    }
-    return lx;
-}
-
 enum { NSEEDS = 5 };
 
 /* Reads and analyses the seed reports into docs (caller frees each with sr_doc_free).
@@ -37,7 +24,7 @@ static size_t read_seeds(sr_doc **docs)
     snprintf(path, sizeof path, "%s/corpus/seeds/seeds.jsonl", sr_test_shared());
     const char *paths[] = {path};
     sr_reader *r = sr_reader_new(paths, 1, NULL);
-    sr_pipeline *p = sr_pipeline_new(lexicon());
+    sr_pipeline *p = sr_pipeline_new(sr_test_lexicon());
     size_t n = 0;
     sr_doc *d = NULL;
     while (r && p && n < NSEEDS && sr_reader_next(r, &d) == SR_OK) {
@@ -63,7 +50,7 @@ static sr_doc *make_doc(const char *id, const char *url, const char *text, size_
 {
     sr_ymd day = {2024, 11, 5};
     sr_doc *d = sr_doc_new(id, text, len, &day);
-    sr_pipeline *p = sr_pipeline_new(lexicon());
+    sr_pipeline *p = sr_pipeline_new(sr_test_lexicon());
     if (d && url) {
         d->url.p = sr_arena_strndup(d->arena, url, strlen(url));
         d->url.n = d->url.p ? strlen(url) : 0;
