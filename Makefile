@@ -12,9 +12,9 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-
 ifdef CI
 WARN    += -Werror
 endif
-CPPFLAGS := -Iinclude -Isrc/core -D_GNU_SOURCE
+CPPFLAGS := -Iinclude -Isrc/core -I/usr/include/libxml2 -D_GNU_SOURCE
 DEPFLAGS = -MMD -MP
-LIBS    := -lyajl -lutf8proc -lsqlite3 -lxxhash -lz -lpthread -lm
+LIBS    := -lyajl -lutf8proc -lsqlite3 -lxxhash -lxml2 -lz -lpthread -lm
 # jansson reads the external suites in tests only; the unit tests wrap the allocator
 # to inject failures (tests/unit/test_faults.c)
 TEST_LIBS := $(LIBS) -ljansson
@@ -138,13 +138,18 @@ test: deps all $(S)/tests/run $(S)/sitrep $(T)/sitrep
 demo: deps $(B)/sitrep
 	@scripts/demo
 
-bench: deps $(B)/sitrep
+bench: deps $(B)/sitrep $(B)/conformance/html
 	@bench/run
+
+# The web-page extractor against the field's evaluation sets (also run by make test),
+# with every page's misses listed.
+eval-html: deps $(B)/conformance/html
+	SITREP_CONF_VERBOSE=1 $(B)/conformance/html
 
 clean:
 	rm -rf build
 
-.PHONY: all test demo bench fuzz fuzz-build deps clean
+.PHONY: all test demo bench eval-html fuzz fuzz-build deps clean
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # Layout: clang-format over every C file (see .clang-format).

@@ -21,7 +21,7 @@ typedef struct {
     sr_buf out;
     sr_buf errors; /* one line per report that failed analysis */
     size_t failed;
-    int state;     /* FREE, READY, BUSY, DONE */
+    int state; /* FREE, READY, BUSY, DONE */
 } slot;
 
 enum { FREE, READY, BUSY, DONE };
@@ -232,6 +232,7 @@ done:
     pthread_mutex_destroy(&w.mu);
     pthread_cond_destroy(&w.changed);
     sr_pipeline_free(inline_p);
+    t->not_pages = r ? sr_reader_skipped_records(r) : 0;
     sr_reader_free(r);
     return rc;
 }
@@ -239,6 +240,8 @@ done:
 void sr_run_summary(const sr_run_tally *t)
 {
     if (t->skipped || t->failed || t->repaired)
-        fprintf(stderr, "sitrep: %llu reports processed, %llu skipped, %llu failed analysis, "
-                "%llu with invalid bytes replaced\n", t->docs, t->skipped, t->failed, t->repaired);
+        fprintf(stderr,
+                "sitrep: %llu reports processed, %llu skipped, %llu failed analysis, "
+                "%llu with invalid bytes replaced, %llu WARC records not web pages\n",
+                t->docs, t->skipped, t->failed, t->repaired, t->not_pages);
 }

@@ -48,6 +48,7 @@ typedef struct {
 typedef struct {
     unsigned long long docs, skipped, failed, repaired, bytes;
     unsigned long long raw_bytes; /* input bytes read, as on disk */
+    unsigned long long not_pages; /* WARC records that hold no web page (requests, media) */
 } sr_run_tally;
 
 /* Reads every input, analyses reports on o->threads threads with lx, and passes each
@@ -55,7 +56,8 @@ typedef struct {
  * stopped on a bad input (without --keep-going), a sink's stop or out-of-memory. */
 int sr_run(const sr_run_options *o, const sr_lexicon *lx, const sr_run_hooks *h, sr_run_tally *t);
 
-/* The closing summary on stderr when anything was skipped, failed or repaired. */
+/* The closing summary on stderr when anything was skipped, failed or repaired (WARC
+ * records that hold no page are counted there, not reported on their own). */
 void sr_run_summary(const sr_run_tally *t);
 
 #endif

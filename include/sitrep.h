@@ -42,7 +42,9 @@ extern "C" {
     X(NEWER, "database written by a newer sitrep")                          \
     X(BUSY, "database is locked by another process")                        \
     X(READONLY, "database is read-only")                                    \
-    X(FULL, "database or disk is full")
+    X(FULL, "database or disk is full")                                     \
+    X(HTML, "web page yields no document")                                  \
+    X(WARC, "malformed WARC record")
 
 typedef enum {
 #define SR_X_ENUM(name, msg) SR_##name,
@@ -272,6 +274,7 @@ typedef struct sr_arena sr_arena;
 typedef struct sr_doc {
     sr_arena *arena;         /* owns everything below */
     sr_str id, url, outlet, title;
+    sr_str author, lang;     /* from a web page's metadata (or JSONL); may be empty */
     sr_str published_text;   /* as given; may be empty */
     sr_ymd published;        /* the publication day; year 0 when undated */
     sr_str extra_json;       /* unknown JSONL fields as ",\"k\":v..." to pass through; may be empty */
@@ -328,6 +331,10 @@ uint64_t sr_reader_bytes(const sr_reader *r);
 /* Bytes read from the inputs so far as they are on disk (before decompression), for
  * progress against the inputs' sizes. */
 uint64_t sr_reader_raw_bytes(const sr_reader *r);
+/* Records of WARC inputs read so far that were not web pages (warcinfo, requests,
+ * metadata, revisits, redirects and errors, other media types): skipped silently, not
+ * errors; the command line reports the count at the end. */
+uint64_t sr_reader_skipped_records(const sr_reader *r);
 
 void sr_reader_free(sr_reader *r);
 

@@ -97,6 +97,15 @@ bool conf_report(const char *suite, size_t passed, size_t total)
     return ok;
 }
 
+bool conf_report_score(const char *suite, double percent, const char *what)
+{
+    double fl = floor_for(suite);
+    bool ok = fl >= 0 && percent + 1e-9 >= fl;
+    printf("conformance %s: %s = %.1f%% (floor %.1f%%)%s\n", suite, what, percent,
+           fl < 0 ? 0.0 : fl, ok ? "" : fl < 0 ? " NO FLOOR RECORDED" : " BELOW FLOOR");
+    return ok;
+}
+
 bool conf_verbose(void)
 {
     const char *v = getenv("SITREP_CONF_VERBOSE");

@@ -32,6 +32,10 @@ sr_doc *conf_analyse(sr_pipeline *p, const char *text, size_t len, const sr_ymd 
  * no floor recorded fails: every suite must have one). */
 bool conf_report(const char *suite, size_t passed, size_t total);
 
+/* The same for a score that is not a count of cases (an F1): percent against the floor,
+ * with what names the score in the line printed. */
+bool conf_report_score(const char *suite, double percent, const char *what);
+
 /* With SITREP_CONF_VERBOSE=1 in the environment, runners print each failing case. */
 bool conf_verbose(void);
 

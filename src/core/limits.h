@@ -25,6 +25,16 @@
  * pasted as text); its analysis stops with SR_LIMIT instead of growing without bound. */
 #define SR_MAX_MENTIONS 1000000
 
+/* ---- web pages (src/html/) ---- */
+
+/* Bytes of a page searched for a <meta charset>. Browsers look at 1 KiB; real pages put
+ * kilobytes of inline scripts before the meta, and 8 KiB finds nearly all of them. */
+#define SR_HTML_PRESCAN 8192
+/* Element depth the extractor follows. Real articles nest under 60 deep; a hostile page
+ * nests 100,000. Deeper elements are read as text of their ancestor at this depth, so
+ * every walk keeps a bounded stack. */
+#define SR_HTML_MAX_DEPTH 256
+
 /* ---- dictionaries of actors and agents (src/code/) ---- */
 
 /* Bytes in one dictionary line. TABARI allowed 256; real files have long comments. A
@@ -85,5 +95,18 @@
 /* A claim in a sentence longer than twice this many bytes carries this many bytes of
  * context either side of its figure instead of the sentence (doc.c). */
 #define SR_CLAIM_CONTEXT 256
+
+/* ---- WARC files (src/ingest/warc.c) ---- */
+
+/* Bytes in one WARC record header. Common Crawl's are under 1 KiB; a header without a
+ * blank line within 64 KiB is not a header, and the reader resynchronises. */
+#define SR_WARC_MAX_HEADER 65536
+/* Lines in one WARC record header: the standard defines about 25 fields. */
+#define SR_WARC_MAX_FIELDS 256
+/* Bytes in an archived HTTP response head. Servers send kilobytes of cookies and
+ * security policies; 256 KiB is eight times what common servers accept in a request. */
+#define SR_HTTP_MAX_HEADER 262144
+/* Lines in an archived HTTP response head. */
+#define SR_HTTP_MAX_FIELDS 1024
 
 #endif

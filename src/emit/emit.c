@@ -43,6 +43,8 @@ static sr_status emit_doc_json(sr_buf *b, const sr_doc *d)
     json_key_str(b, "url", d->url.n ? d->url.p : NULL, d->url.n, &st);
     json_key_str(b, "outlet", d->outlet.n ? d->outlet.p : NULL, d->outlet.n, &st);
     json_key_str(b, "title", d->title.n ? d->title.p : NULL, d->title.n, &st);
+    json_key_str(b, "author", d->author.n ? d->author.p : NULL, d->author.n, &st);
+    json_key_str(b, "lang", d->lang.n ? d->lang.p : NULL, d->lang.n, &st);
     char day[24];
     ymd_text(d->published, day);
     json_key_str(b, "published", day[0] ? day : NULL, strlen(day), &st);
@@ -283,7 +285,7 @@ static sr_status emit_mention_tsv(sr_buf *b, const sr_doc *d, const sr_mention *
     tsv_cell(b, to, strlen(to), false, &st);
     tsv_cell(b, t->resolved ? "true" : "false", t->resolved ? 4 : 5, false, &st);
     if (!st)
-        st = sr_buf_adds(b, NO_CODE_CELLS + 1);
+        st = sr_buf_adds(b, &NO_CODE_CELLS[1]);
     return st;
 }
 

@@ -1,10 +1,16 @@
 /* reader.c: walks the inputs (files, directories recursively in name order, "-" for
  * stdin) and yields one document per report.
  *
- * Each input is sniffed after decompression: if its first non-blank byte is "{", it is
- * JSONL (one report per line), otherwise the whole input is one plain-text report.
- * Memory is bounded by the largest record: lines are assembled in one growing buffer
- * that never exceeds max_record; a longer line is skipped to its end and reported. */
+ * Each input is sniffed after decompression, whatever it is called: a WARC file starts
+ * (after blank lines) with "WARC/1."; JSONL (one report per line) with "{"; an HTML
+ * page, after an optional byte-order mark and blanks, with "<!doctype", "<!--", "<?xml"
+ * or the tag of an element pages open with (sr_looks_like_html: a text report that
+ * happens to start with "<" and another word stays text); anything else is one
+ * plain-text report. An HTML file is one document; a WARC file yields one per HTML page
+ * (warc.c), its other records skipped and counted.
+ * Memory is bounded by the largest record: lines, files and WARC records are assembled
+ * in one growing buffer that never holds much more than max_record; a longer line is
+ * skipped to its end and reported. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -13,8 +19,13 @@
 
 #include "record.h"
 #include "stream.h"
+#include "warc.h"
 
-enum { FMT_UNKNOWN, FMT_TEXT, FMT_JSONL };
+enum { FMT_UNKNOWN, FMT_TEXT, FMT_JSONL, FMT_HTML, FMT_WARC };
+
+/* Bytes read before sniffing an input's format: enough for blank lines, a BOM and the
+ * first tag of a page. */
+enum { SNIFF_BYTES = 1024 };
 
 struct sr_reader {
     char **queue; /* inputs still to read, directories already expanded */
@@ -28,7 +39,11 @@ struct sr_reader {
     size_t n, pos, bufcap;
     int eof;
     uint64_t bytes;
-    uint64_t raw_done; /* on-disk bytes of inputs already closed */
+    uint64_t raw_done;     /* on-disk bytes of inputs already closed */
+    sr_warc *warc;         /* the current input's WARC reader, when it is one */
+    sr_warc_src src;       /* the buffer above as the WARC reader's byte source */
+    int src_failed;        /* the last fill() under the WARC reader failed (err is set) */
+    uint64_t warc_skipped; /* records of closed WARC inputs that were not pages */
     char err[1024];
 };
 
@@ -174,6 +189,11 @@ static sr_status fill(sr_reader *r)
 
 static void close_input(sr_reader *r)
 {
+    if (r->warc) {
+        r->warc_skipped += sr_warc_skipped(r->warc);
+        sr_warc_free(r->warc);
+        r->warc = NULL;
+    }
     if (r->open) {
         r->raw_done += r->s->raw_bytes;
         sr_stream_close(r->s);
@@ -214,16 +234,21 @@ static sr_status open_next(sr_reader *r)
 
 static int sniff(sr_reader *r)
 {
-    size_t i = r->pos;
-    if (r->n - i >= 3 && !memcmp(r->buf + i, "\xEF\xBB\xBF", 3))
+    const char *p = r->buf + r->pos;
+    size_t n = r->n - r->pos, i = 0;
+    if (sr_looks_like_html(p, n))
+        return FMT_HTML;
+    if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
         i += 3;
-    while (i < r->n && (r->buf[i] == ' ' || r->buf[i] == '\t' || r->buf[i] == '\r' || r->buf[i] == '\n'))
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
         i++;
-    return i < r->n && r->buf[i] == '{' ? FMT_JSONL : FMT_TEXT;
+    if (n - i >= 7 && !memcmp(p + i, "WARC/1.", 7))
+        return FMT_WARC;
+    return i < n && p[i] == '{' ? FMT_JSONL : FMT_TEXT;
 }
 
-/* Reads the whole input as one text report. */
-static sr_status next_text(sr_reader *r, sr_doc **out)
+/* Reads the whole input as one text report, or one web page when html is set. */
+static sr_status next_text(sr_reader *r, bool html, sr_doc **out)
 {
     while (!r->eof) {
         if (r->n - r->pos > r->opt.max_record) {
@@ -240,13 +265,19 @@ static sr_status next_text(sr_reader *r, sr_doc **out)
     }
     size_t len = r->n - r->pos;
     const char *text = r->buf + r->pos;
-    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
-        /* a BOM is not text; offsets then count from after it */
-        text += 3;
-        len -= 3;
-    }
     char err[512];
-    sr_status st = sr_record_from_text(text, len, r->name, &r->opt, out, err, sizeof err);
+    sr_status st;
+    if (html) {
+        /* the page's BOM is the first word on its charset: it stays */
+        st = sr_record_from_html(text, len, r->name, NULL, &r->opt, out, err, sizeof err);
+    } else {
+        if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+            /* a BOM is not text; offsets then count from after it */
+            text += 3;
+            len -= 3;
+        }
+        st = sr_record_from_text(text, len, r->name, &r->opt, out, err, sizeof err);
+    }
     if (st)
         snprintf(r->err, sizeof r->err, "%s: %s", r->name, err);
     close_input(r);
@@ -339,6 +370,63 @@ static sr_status next_jsonl(sr_reader *r, sr_doc **out)
     }
 }
 
+/* The WARC reader's source: the reader's buffer, filled from the stream. */
+static sr_status src_need(void *ctx, size_t want, const char **p, size_t *avail)
+{
+    sr_reader *r = ctx;
+    while (!r->eof && r->n - r->pos < want) {
+        sr_status st = fill(r);
+        if (st) {
+            r->src_failed = 1;
+            return st;
+        }
+    }
+    *p = r->buf + r->pos;
+    *avail = r->n - r->pos;
+    return SR_OK;
+}
+
+static void src_skip(void *ctx, size_t n)
+{
+    sr_reader *r = ctx;
+    r->pos += n;
+}
+
+/* The next HTML page of a WARC input as a document. A bad record is an error naming
+ * the input and the record; the next call goes on with the record after it. */
+static sr_status next_warc(sr_reader *r, sr_doc **out)
+{
+    if (!r->warc) {
+        r->warc = sr_warc_new(r->opt.max_record);
+        if (!r->warc) {
+            snprintf(r->err, sizeof r->err, "%s: out of memory", r->name);
+            close_input(r);
+            return SR_NOMEM;
+        }
+        r->src = (sr_warc_src){r, src_need, src_skip};
+    }
+    sr_warc_record rec;
+    char err[512];
+    r->src_failed = 0;
+    sr_status st = sr_warc_next(r->warc, &r->src, &rec, err, sizeof err);
+    if (st == SR_EOF || r->src_failed || st == SR_NOMEM) {
+        if (st == SR_NOMEM && !r->src_failed)
+            snprintf(r->err, sizeof r->err, "%s: %s", r->name, err);
+        close_input(r); /* the end, or the input is unreadable from here */
+        return st;
+    }
+    if (st) {
+        snprintf(r->err, sizeof r->err, "%s: %s", r->name, err);
+        return st;
+    }
+    st = sr_record_from_warc(&rec, r->name, &r->opt, out, err, sizeof err);
+    if (st)
+        snprintf(r->err, sizeof r->err, "%s: WARC record %llu at byte %llu (%.200s): %s", r->name,
+                 (unsigned long long)rec.number, (unsigned long long)rec.offset,
+                 *rec.uri ? rec.uri : "no URI", err);
+    return st;
+}
+
 sr_status sr_reader_next(sr_reader *r, sr_doc **out)
 {
     *out = NULL;
@@ -349,7 +437,7 @@ sr_status sr_reader_next(sr_reader *r, sr_doc **out)
                 return st;
         }
         if (r->fmt == FMT_UNKNOWN) {
-            while (!r->eof && r->n - r->pos < 64) {
+            while (!r->eof && r->n - r->pos < SNIFF_BYTES) {
                 sr_status st = fill(r);
                 if (st) {
                     close_input(r);
@@ -362,7 +450,9 @@ sr_status sr_reader_next(sr_reader *r, sr_doc **out)
             }
             r->fmt = sniff(r);
         }
-        sr_status st = r->fmt == FMT_JSONL ? next_jsonl(r, out) : next_text(r, out);
+        sr_status st = r->fmt == FMT_JSONL  ? next_jsonl(r, out)
+                       : r->fmt == FMT_WARC ? next_warc(r, out)
+                                            : next_text(r, r->fmt == FMT_HTML, out);
         if (st == SR_EOF)
             continue;
         if (*out)
@@ -379,6 +469,11 @@ const char *sr_reader_error(const sr_reader *r)
 uint64_t sr_reader_bytes(const sr_reader *r)
 {
     return r->bytes;
+}
+
+uint64_t sr_reader_skipped_records(const sr_reader *r)
+{
+    return r->warc_skipped + (r->warc ? sr_warc_skipped(r->warc) : 0);
 }
 
 uint64_t sr_reader_raw_bytes(const sr_reader *r)

@@ -1,7 +1,11 @@
 /* record_json.c: a JSONL line becomes a document.
  *
- * A report is a JSON object with "text" (required) and "id", "url", "outlet",
- * "published" (YYYY-MM-DD, or an ISO timestamp of which the day is kept) and "title".
+ * A report is a JSON object with "text" and "id", "url", "outlet", "published"
+ * (YYYY-MM-DD, or an ISO timestamp of which the day is kept), "title", "author" and
+ * "lang". Instead of "text" it may carry "html", a web page: its main text becomes the
+ * document text (record_html.c, with "url" as the page's address) and its metadata fill
+ * the fields the report does not give; explicit fields win. With both, "text" is the
+ * document text and "html" is ignored.
  * Any other field is passed through on the document record, re-serialised by yajl's
  * generator (a field named like one of sitrep's own output keys gets "input_" in front).
  *
@@ -22,19 +26,34 @@
  * is pathological input. */
 enum { MAX_DEPTH = 64 };
 
-enum { F_ID, F_URL, F_OUTLET, F_TITLE, F_PUBLISHED, F_TEXT, F_KNOWN, F_UNKNOWN = F_KNOWN };
+enum {
+    F_ID,
+    F_URL,
+    F_OUTLET,
+    F_TITLE,
+    F_PUBLISHED,
+    F_AUTHOR,
+    F_LANG,
+    F_TEXT,
+    F_HTML,
+    F_KNOWN,
+    F_UNKNOWN = F_KNOWN
+};
 
-static const char *const known[F_KNOWN] = {"id", "url", "outlet", "title", "published", "text"};
+static const char *const known[F_KNOWN] = {"id",     "url",  "outlet", "title", "published",
+                                           "author", "lang", "text",   "html"};
 static const char *const reserved[] = {"kind", "sentences", "invalid_bytes", NULL};
 
 typedef struct {
     sr_doc *d;
     const sr_reader_options *opt;
-    int depth;      /* 0 outside the report object, 1 directly inside it */
-    int field;      /* the depth-1 field whose value is being read */
+    int depth; /* 0 outside the report object, 1 directly inside it */
+    int field; /* the depth-1 field whose value is being read */
     bool seen[F_KNOWN];
-    yajl_gen gen;   /* passed-through fields, as one object */
-    size_t repaired;/* invalid bytes replaced outside the text */
+    yajl_gen gen;     /* passed-through fields, as one object */
+    const char *html; /* the "html" field, in the document's arena */
+    size_t html_n;
+    size_t repaired; /* invalid bytes replaced outside the text */
     sr_status st;
     char *err;
     size_t errsz;
@@ -105,6 +124,8 @@ static sr_str *field_slot(sr_doc *d, int f)
     case F_URL: return &d->url;
     case F_OUTLET: return &d->outlet;
     case F_TITLE: return &d->title;
+    case F_AUTHOR: return &d->author;
+    case F_LANG: return &d->lang;
     default: return &d->published_text;
     }
 }
@@ -115,12 +136,17 @@ static int known_value(jctx *c, const unsigned char *s, size_t n, bool is_string
     sr_doc *d = c->d;
     if (is_null)
         return 1; /* an explicit null is an absent field */
-    if (c->field == F_TEXT) {
+    if (c->field == F_TEXT || c->field == F_HTML) {
         if (!is_string)
-            return fail(c, SR_FIELD, "field \"text\" is not a string%s", "");
+            return fail(c, SR_FIELD, "field \"%s\" is not a string", known[c->field]);
         char *t = sr_arena_strndup(d->arena, (const char *)s, n);
         if (!t)
-            return fail(c, SR_NOMEM, "out of memory for the text%s", "");
+            return fail(c, SR_NOMEM, "out of memory for the %s", known[c->field]);
+        if (c->field == F_HTML) {
+            c->html = t;
+            c->html_n = n;
+            return 1;
+        }
         d->text = t;
         d->len = n;
         return 1;
@@ -248,20 +274,32 @@ static int on_key(void *ctx, const unsigned char *k, size_t n)
 }
 
 static const yajl_callbacks callbacks = {
-    on_null, on_bool, NULL, NULL, on_number, on_string,
-    on_start_map, on_key, on_end_map, on_start_array, on_end_array,
+    on_null,      on_bool, NULL,       NULL,           on_number,    on_string,
+    on_start_map, on_key,  on_end_map, on_start_array, on_end_array,
 };
 
-/* Fills the id, publication day and pass-through fields once the parse succeeded. */
+/* The text of a report that gave "html" instead: the page's main text and metadata.
+ * The string was Unicode in the JSON, so the page is UTF-8 whatever its meta says. */
+static sr_status page_text(jctx *c)
+{
+    sr_doc *d = c->d;
+    sr_html_origin o = {d->url.n ? d->url.p : NULL, "text/html; charset=utf-8"};
+    char why[400];
+    sr_status st = sr_record_html_into(d, c->html, c->html_n, &o, why, sizeof why);
+    if (st)
+        snprintf(c->err, c->errsz, "field \"html\": %s", why);
+    return st;
+}
+
+/* Fills the text (from "html" when there is no "text"), id, publication day and
+ * pass-through fields once the parse succeeded. */
 static sr_status finish(jctx *c, const char *name, uint64_t lineno)
 {
     sr_doc *d = c->d;
-    if (!c->seen[F_TEXT] || !d->text)
-        return fail(c, SR_FIELD, "no \"text\" field%s", ""), SR_FIELD;
-    sr_status st = sr_record_finish_text(d, c->opt, c->err, c->errsz);
-    if (st)
-        return st;
-    d->invalid_bytes += c->repaired;
+    bool has_text = c->seen[F_TEXT] && d->text;
+    if (!has_text && !c->html)
+        return fail(c, SR_FIELD, "no \"text\" field (nor \"html\")%s", ""), SR_FIELD;
+    sr_status st;
     if (!d->id.n) {
         char base[256], id[300];
         sr_record_base_id(name, base, sizeof base);
@@ -272,15 +310,19 @@ static sr_status finish(jctx *c, const char *name, uint64_t lineno)
         d->id.p = p;
         d->id.n = (size_t)n;
     }
-    if (d->published_text.n) {
-        if (sr_ymd_parse(d->published_text.p, d->published_text.n, &d->published)) {
-            snprintf(c->err, c->errsz, "field \"published\" is not a date (YYYY-MM-DD): \"%.40s\"",
-                     d->published_text.p);
-            return SR_DATE;
-        }
-    } else if (c->opt->default_published.year) {
-        d->published = c->opt->default_published;
+    if (d->published_text.n &&
+        sr_ymd_parse(d->published_text.p, d->published_text.n, &d->published)) {
+        snprintf(c->err, c->errsz, "field \"published\" is not a date (YYYY-MM-DD): \"%.40s\"",
+                 d->published_text.p);
+        return SR_DATE;
     }
+    if (!has_text && (st = page_text(c)))
+        return st;
+    if ((st = sr_record_finish_text(d, c->opt, c->err, c->errsz)))
+        return st;
+    d->invalid_bytes += c->repaired;
+    if (!d->published.year && c->opt->default_published.year)
+        d->published = c->opt->default_published;
     if (yajl_gen_map_close(c->gen) != yajl_gen_status_ok)
         return SR_NOMEM;
     const unsigned char *buf;
@@ -310,8 +352,7 @@ static void parse_error(yajl_handle h, const char *line, size_t len, char *err, 
 }
 
 sr_status sr_record_from_json(const char *line, size_t len, const char *name, uint64_t lineno,
-                              const sr_reader_options *opt, sr_doc **out, char *err,
-                              size_t errsz)
+                              const sr_reader_options *opt, sr_doc **out, char *err, size_t errsz)
 {
     *out = NULL;
     jctx c = {0};

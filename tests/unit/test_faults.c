@@ -103,3 +103,55 @@ TEST(every_allocation_failure_is_reported)
     CHECK(completed);
     CHECK_MSG(n > 5, "only %ld allocation points were exercised", n);
 }
+
+static const char page_report[] =
+    "{\"id\":\"p\",\"url\":\"https://example.org/2024/11/05/troops\",\"html\":\"<html lang=en>"
+    "<head><title>Troops | Example</title><meta name=author content='A. Writer'>"
+    "<script type='application/ld+json'>{\\\"@type\\\":\\\"NewsArticle\\\","
+    "\\\"datePublished\\\":\\\"2024-11-05T10:00:00Z\\\"}</script></head><body><nav><a href=/>Home"
+    "</a></nav><article><h1>Troops</h1><p>More than 10,000 North Korean soldiers have arrived "
+    "in Russia, the ministry said on Tuesday, citing officials in two capitals.</p><p>About "
+    "1.2 million troops serve in its army, up from 1.1 million in 2020, analysts said.</p>"
+    "</article><footer>Copyright</footer></body></html>\"}";
+
+/* The web-page path (decode, parse, main text, metadata) under the same injection. */
+static sr_status page_once(sr_buf *out)
+{
+    sr_reader_options opt = {{0, 0, 0}, 0, 0};
+    sr_doc *d = NULL;
+    char err[256];
+    sr_status st = sr_record_from_json(page_report, sizeof page_report - 1, "faults", 1, &opt,
+                                       &d, err, sizeof err);
+    if (!st)
+        st = sr_emit_doc(out, d, SR_FORMAT_JSONL, SR_ONLY_DOCS);
+    sr_doc_free(d);
+    return st;
+}
+
+TEST(every_allocation_failure_in_a_web_page_is_reported)
+{
+    sr_buf want = {0};
+    CHECK(page_once(&want) == SR_OK && want.n > 0);
+    CHECK(strstr(want.p, "10,000 North Korean soldiers") && strstr(want.p, "2024-11-05"));
+    int completed = 0;
+    long n = 0;
+    for (; n < 5000 && !completed; n++) {
+        injected = 0;
+        countdown = n;
+        sr_buf got = {0};
+        sr_status st = page_once(&got);
+        countdown = -1;
+        if (!injected) {
+            CHECK_EQ_INT(st, SR_OK);
+            CHECK(got.n == want.n && !memcmp(got.p, want.p, want.n));
+            completed = 1;
+        } else {
+            CHECK_MSG(st == SR_NOMEM, "allocation %ld failed but the page said %s", n,
+                      sr_strerror(st));
+        }
+        sr_buf_free(&got);
+    }
+    sr_buf_free(&want);
+    CHECK(completed);
+    CHECK_MSG(n > 5, "only %ld allocation points were exercised", n);
+}
