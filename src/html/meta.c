@@ -276,6 +276,64 @@ static char *pick_site(const sr_mwalk *w, const sr_ld_obj *o, sr_arena *a)
     return clean_str(w->meta[SR_MF_SITE], a);
 }
 
+/* s with typographic quotes and dashes as their ASCII forms, "&amp;" and "&#038;" left
+ * escaped by a CMS as "&", ASCII lower-cased, into out (cap bytes). */
+static void fold(const char *s, char *out, size_t cap)
+{
+    static const struct {
+        const char *from, *to;
+    } map[] = {{"\u2018", "'"},  {"\u2019", "'"},  {"\u201a", "'"},  {"\u00b4", "'"},
+               {"\u201c", "\""}, {"\u201d", "\""}, {"\u201e", "\""}, {"\u00ab", "\""},
+               {"\u00bb", "\""}, {"\u2013", "-"},  {"\u2014", "-"},  {"&amp;", "&"},
+               {"&#038;", "&"}};
+    size_t o = 0;
+    while (*s && o + 1 < cap) {
+        size_t i, k = 0;
+        for (i = 0; i < sizeof map / sizeof map[0]; i++)
+            if (!strncmp(s, map[i].from, k = strlen(map[i].from)))
+                break;
+        if (i < sizeof map / sizeof map[0]) {
+            out[o++] = map[i].to[0];
+            s += k;
+        } else {
+            out[o++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+            s++;
+        }
+    }
+    out[o] = 0;
+}
+
+/* Whether hay contains needle once both are folded (see fold). */
+static bool contains_folded(const char *hay, const char *needle)
+{
+    char h[SR_META_MAX_STR + 1], n[SR_META_MAX_STR + 1];
+    fold(hay, h, sizeof h);
+    fold(needle, n, sizeof n);
+    return *n && strstr(h, n);
+}
+
+/* A headline's text without its kicker: an <h1> whose first part is an element of its
+ * own ("<span class=kicker>Climate</span> Drilling until it gets hot") followed by at
+ * least as much text gives the text after that element; any other <h1>, all its text. */
+static char *h1_text(xmlNodePtr h1, sr_arena *a)
+{
+    xmlNodePtr first = h1->children;
+    while (first && first->type == XML_TEXT_NODE && first->content &&
+           !first->content[strspn((const char *)first->content, " \t\r\n")])
+        first = first->next;
+    if (!first || first->type != XML_ELEMENT_NODE || !first->next)
+        return node_str(h1, a);
+    sr_mtext kick = {.n = 0}, rest = {.n = 0};
+    sr_meta_node_text(first, &kick, SR_META_MAX_STR);
+    sr_meta_siblings_text(first->next, &rest, SR_META_MAX_STR);
+    size_t skip = strspn(rest.b, " :-|/\xe2\x80\x93\x94");
+    char c0 = rest.b[skip]; /* "<b>Quarrel</b> of the couple" is one sentence */
+    if (!kick.n || kick.n > 80 || rest.n - skip < 4 || rest.n - skip < kick.n ||
+        (c0 >= 'a' && c0 <= 'z'))
+        return node_str(h1, a);
+    return sr_arena_strndup(a, rest.b + skip, rest.n - skip);
+}
+
 /* The title: an <h1> that a title tag repeats (the headline without the site's name),
  * else og:title, JSON-LD's headline or <title> that is not just the site's name, else the
  * single <h1>; without the part that names the site. */
@@ -286,11 +344,11 @@ static char *pick_title(const sr_mwalk *w, const sr_ld_obj *o, const char *site,
                             node_str(w->title.node, a)};
     char *best = NULL;
     for (unsigned k = 0; k < w->h1_count && k < SR_META_MAX_H1; k++) {
-        char *h1 = node_str(w->h1s[k], a);
+        char *h1 = h1_text(w->h1s[k], a);
         size_t hn = h1 ? strlen(h1) : 0;
         for (int i = 0; hn >= 4 && i < 3; i++)
-            if (cands[i] && sr_meta_has(cands[i], strlen(cands[i]), h1) &&
-                (!best || hn > strlen(best)) && !sr_meta_title_is_site(h1, site, url))
+            if (cands[i] && contains_folded(cands[i], h1) && (!best || hn > strlen(best)) &&
+                !sr_meta_title_is_site(h1, site, url))
                 best = h1;
     }
     if (best)

@@ -138,6 +138,9 @@ typedef struct {
 /* Appends node's text (descendants in document order, iteratively, skipping scripts and
  * styles) to t, with runs of whitespace collapsed, up to max bytes in t. */
 void sr_meta_node_text(xmlNodePtr node, sr_mtext *t, size_t max);
+/* Appends the text of from and of each sibling after it (as sr_meta_node_text does for
+ * one element's descendants). */
+void sr_meta_siblings_text(xmlNodePtr from, sr_mtext *t, size_t max);
 /* The first date in the page's visible text from node from on, in document order (text
  * nodes outside scripts and styles, read through a short rolling window so that a date
  * split over elements is still seen), within SR_META_SCAN_NODES text nodes. */

@@ -62,6 +62,21 @@ void sr_meta_node_text(xmlNodePtr node, sr_mtext *t, size_t max)
     t->n = sr_meta_squeeze(t->b, t->n);
 }
 
+void sr_meta_siblings_text(xmlNodePtr from, sr_mtext *t, size_t max)
+{
+    if (max > SR_META_MAX_STR)
+        max = SR_META_MAX_STR;
+    for (xmlNodePtr c = from; c && t->n < max; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            append(t, (const char *)c->content, max);
+        else if (c->type == XML_ELEMENT_NODE && !skipped(c))
+            sr_meta_node_text(c, t, max);
+        if (t->n && t->n < max && t->b[t->n - 1] != ' ')
+            t->b[t->n++] = ' ', t->b[t->n] = 0;
+    }
+    t->n = sr_meta_squeeze(t->b, t->n);
+}
+
 /* The next node after n in document order, not entering scripts and styles. */
 static xmlNodePtr next_node(xmlNodePtr n)
 {

@@ -13,7 +13,8 @@
  * characters in TEXT, so a span is read as substr(CAST(text AS BLOB), start + 1,
  * end - start). Enumerations are stored by the names extract prints ("at_least").
  *
- * documents: one row per stored report (version 1; cluster, similarity since 2)
+ * documents: one row per stored report (version 1; cluster, similarity since 2;
+ *   author, lang since 3)
  *   id          INTEGER PRIMARY KEY: 1, 2, 3 ... in the order documents were stored
  *   hash        BLOB NOT NULL UNIQUE: 16-byte XXH3-128 (canonical, big-endian) over url,
  *               outlet, title, published day and text, each preceded by its length as
@@ -29,6 +30,7 @@
  *               own id when it copies no earlier document
  *   similarity  REAL: Jaccard similarity of its word 5-shingles with the document it
  *               was found to copy (>= 0.7); NULL when none
+ *   author, lang  TEXT: a web page's author(s) and language; NULL when not known
  *
  * mentions: every mention the pipeline found, WITHOUT ROWID, PRIMARY KEY (doc, idx)
  *   doc, idx    documents.id; position in the document's mentions (text order)
@@ -119,6 +121,10 @@ static const char *const migrations[] = {
     "CREATE TABLE lsh (\n"
     "  key INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents (id),\n"
     "  PRIMARY KEY (key, doc)) WITHOUT ROWID;\n",
+
+    /* 2 -> 3: what web pages tell of themselves. Earlier documents have neither. */
+    "ALTER TABLE documents ADD COLUMN author TEXT;\n"
+    "ALTER TABLE documents ADD COLUMN lang TEXT;\n",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };

@@ -321,6 +321,8 @@ static sr_status add_doc_row(sr_store *s, const sr_doc *d, const char *text, con
     bind_str(st, DC_url, d->url.p, d->url.n);
     bind_str(st, DC_outlet, d->outlet.p, d->outlet.n);
     bind_str(st, DC_title, d->title.p, d->title.n);
+    bind_str(st, DC_author, d->author.p, d->author.n);
+    bind_str(st, DC_lang, d->lang.p, d->lang.n);
     bind_day(st, DC_published, d->published);
     bind_cstr(st, DC_origin, d->origin);
     bind_int(st, DC_line, (int64_t)d->line);

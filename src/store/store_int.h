@@ -53,7 +53,7 @@ typedef enum {
 /* clang-format off */
 #define SR_DOC_COLS(X)                                                                  \
     X(id) X(hash) X(doc_key) X(url) X(outlet) X(title) X(published) X(origin) X(line)   \
-    X(text) X(cluster) X(similarity)
+    X(text) X(cluster) X(similarity) X(author) X(lang)
 
 #define SR_MENTION_COLS(X)                                                              \
     X(doc) X(idx) X(kind) X(sentence) X(start) X(end) X(value) X(low) X(high) X(hedge)  \

@@ -220,7 +220,7 @@ TEST(store_round_trip_of_seed_claims)
     scratch_open(&t, "rt.db");
     sr_store *s = open_ok(t.path, SR_STORE_CREATE);
     CHECK_EQ_INT(sr_store_version(s), sr_store_schema_version());
-    CHECK_EQ_INT(sr_store_schema_version(), 2);
+    CHECK_EQ_INT(sr_store_schema_version(), 3);
     add_all(s, docs, n);
     const sr_store_stats *ss = sr_store_stats_get(s);
     CHECK_EQ_INT(ss->docs, n);
@@ -440,7 +440,7 @@ TEST(store_upgrades_version_1_with_its_data)
     CHECK(err && strstr(err, t.path) && strstr(err, "upgrade"));
     free(err);
     s = open_ok(t.path, 0);
-    CHECK_EQ_INT(sr_store_version(s), 2);
+    CHECK_EQ_INT(sr_store_version(s), 3);
     sr_claimset cs;
     CHECK(s && sr_store_load_claims(s, NULL, &cs) == SR_OK);
     CHECK_EQ_INT(cs.n, 1);
@@ -458,10 +458,18 @@ TEST(store_upgrades_version_1_with_its_data)
     sr_claimset_free(&cs);
     static const char text[] = "Officials said 2,000 soldiers arrived in Kursk.";
     sr_doc *d = make_doc("new", NULL, text, sizeof text - 1);
+    if (d) { /* a web page's author and language are kept (version 3) */
+        d->author = (sr_str){"A. Writer", 9};
+        d->lang = (sr_str){"en", 2};
+    }
     add_all(s, &d, 1);
     sr_store_close(s);
-    CHECK_EQ_INT(raw_int(t.path, "PRAGMA user_version"), 2);
+    CHECK_EQ_INT(raw_int(t.path, "PRAGMA user_version"), 3);
     CHECK_EQ_INT(raw_int(t.path, "SELECT count(*) FROM documents WHERE cluster = id"), 2);
+    CHECK_EQ_INT(raw_int(t.path, "SELECT count(*) FROM documents WHERE author IS NULL"), 1);
+    CHECK_EQ_INT(raw_int(t.path, "SELECT count(*) FROM documents WHERE author = 'A. Writer' "
+                                 "AND lang = 'en' AND doc_key = 'new'"),
+                 1);
     CHECK_EQ_INT(raw_int(t.path, "SELECT count(*) FROM mentions WHERE doc = 1"), 1);
     CHECK_EQ_INT(raw_int(t.path, "SELECT id FROM documents WHERE doc_key = 'new'"), 2);
     sr_doc_free(d);
@@ -544,7 +552,7 @@ TEST(store_refuses_newer_missing_and_empty_read_only)
         fclose(f);
     check_refused(t.path, SR_STORE_READONLY, SR_NOTDB, "not a sitrep database");
     sr_store *s = open_ok(t.path, 0); /* initialised */
-    CHECK(s && sr_store_version(s) == 2);
+    CHECK(s && sr_store_version(s) == 3);
     sr_store_close(s);
     raw_exec(t.path, "PRAGMA user_version = 99");
     check_refused(t.path, SR_STORE_CREATE, SR_NEWER, "schema version 99");
