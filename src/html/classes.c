@@ -109,19 +109,17 @@ const sr_tag *sr_html_tag(const xmlNode *n)
 /* Words that name boilerplate (prefixes) and content. "ad" and "ads" must be whole
  * words: as prefixes they would catch "address" and "adjust". */
 static const char *const NEG[] = {
-    "comment",        "share",      "sharing",  "social",     "related",    "recommend",
-    "newsletter",     "subscri",    "cookie",   "consent",    "gdpr",       "promo",
-    "advert",         "sponsor",    "sidebar",  "widget",     "breadcrumb", "nav",
-    "menu",           "footer",     "masthead", "popup",      "modal",      "banner",
-    "caption",        "outbrain",   "taboola",  "disqus",     "signup",     "paywall",
-    "paging",         "pagination", "pager",    "toolbar",    "skyscraper", "popular",
-    "trending",       "readmore",   "rss",      "login",      "overlay",    "affiliate",
-    "partner",        "shoutbox",   "tags",     "keyword",    "topics",     "byline",
-    "dateline",       "timestamp",  "author",   "credit",     "teaser",     "sticky",
-    "print",          "skip",       "jump",     "toc",        "follow",     "donate",
-    "inline_related", "outbound",   "more",     "secondary",  "community",  "replies",
-    "rating",         "extra",      "utility",  "supplement", "header",     "meta",
-    "hide",           "offscreen",  NULL};
+    "comment",   "share",    "sharing",    "social",     "related",  "recommend",  "newsletter",
+    "subscri",   "cookie",   "consent",    "gdpr",       "promo",    "advert",     "sponsor",
+    "sidebar",   "widget",   "breadcrumb", "nav",        "menu",     "footer",     "masthead",
+    "popup",     "modal",    "banner",     "caption",    "outbrain", "taboola",    "disqus",
+    "signup",    "paywall",  "paging",     "pagination", "pager",    "toolbar",    "skyscraper",
+    "popular",   "trending", "readmore",   "rss",        "login",    "overlay",    "affiliate",
+    "partner",   "shoutbox", "tags",       "keyword",    "topics",   "byline",     "dateline",
+    "timestamp", "author",   "credit",     "teaser",     "sticky",   "print",      "skip",
+    "jump",      "toc",      "follow",     "donate",     "outbound", "more",       "secondary",
+    "community", "replies",  "rating",     "extra",      "utility",  "supplement", "header",
+    "meta",      "hide",     "offscreen",  NULL};
 static const char *const NEG_WHOLE[] = {"ad",      "ads",   "adv",  "tag",  "foot", "aside",
                                         "related", "share", "date", "time", NULL};
 static const char *const POS[] = {"article", "body",  "content",  "entry", "main", "post",
@@ -131,124 +129,128 @@ static const char *const POS[] = {"article", "body",  "content",  "entry", "main
  * also has a boilerplate word ("entry-content share-bar" stays); the rest only weigh. */
 enum { POS_STRONG = 9 };
 
-/* Calls f on each word of s; stops and returns true when f does. */
-static bool words(const char *s, bool (*f)(const char *w, size_t n))
+/* Is the lower-case word w (n bytes) in list, as a prefix or whole? The index of the
+ * entry found, or -1. */
+static int find(const char *const *list, const char *w, size_t n, bool prefix)
 {
+    for (int i = 0; list[i]; i++) {
+        if (list[i][0] != w[0]) /* most words fail here, before any length is taken */
+            continue;
+        size_t k = strlen(list[i]);
+        if ((prefix ? n >= k : n == k) && !memcmp(w, list[i], k))
+            return i;
+    }
+    return -1;
+}
+
+enum { W_NEG = 1, W_POS = 2, W_STRONG = 4 };
+
+/* What one word (lower-cased) names. */
+static unsigned word_flags(const char *w, size_t n)
+{
+    unsigned f = 0;
+    if (find(NEG, w, n, true) >= 0 || find(NEG_WHOLE, w, n, false) >= 0)
+        f |= W_NEG;
+    int k = find(POS, w, n, true);
+    if (k >= 0)
+        f |= W_POS | (k < POS_STRONG ? W_STRONG : 0);
+    return f;
+}
+
+/* The W_* flags of all the words of s, each word lower-cased once. */
+static unsigned words(const char *s)
+{
+    unsigned f = 0;
     const char *p = s;
     while (*p) {
         while (*p && !isalnum((unsigned char)*p))
             p++;
-        const char *w = p;
+        char low[32];
+        size_t n = 0;
         while (*p && isalnum((unsigned char)*p)) {
+            if (n < sizeof low)
+                low[n++] = (char)tolower((unsigned char)*p);
             p++;
             /* storyText: a lower letter followed by an upper one ends a word */
             if (*p && islower((unsigned char)p[-1]) && isupper((unsigned char)*p))
                 break;
         }
-        if (p > w && f(w, (size_t)(p - w)))
-            return true;
+        if (n)
+            f |= word_flags(low, n);
     }
-    return false;
+    return f;
 }
 
-static bool in_list(const char *const *list, const char *w, size_t n, bool prefix)
-{
-    for (size_t i = 0; list[i]; i++) {
-        size_t k = strlen(list[i]);
-        if ((prefix ? n >= k : n == k) && !strncasecmp(w, list[i], k))
-            return true;
-    }
-    return false;
-}
-
-static bool neg_word(const char *w, size_t n)
-{
-    return in_list(NEG, w, n, true) || in_list(NEG_WHOLE, w, n, false);
-}
-
-static bool pos_word(const char *w, size_t n)
-{
-    return in_list(POS, w, n, true);
-}
-
-static bool strong_word(const char *w, size_t n)
-{
-    for (size_t i = 0; i < POS_STRONG; i++)
-        if (n >= strlen(POS[i]) && !strncasecmp(w, POS[i], strlen(POS[i])))
-            return true;
-    return false;
-}
-
-static int name_weight(const char *v)
+/* Weight of one class or id value, and whether it names boilerplate / the article. */
+static int name_info(const char *v, uint8_t *cls)
 {
     if (!v || !*v)
         return 0;
-    int w = 0;
-    if (words(v, neg_word))
-        w -= 25;
-    if (words(v, pos_word))
-        w += 25;
-    return w;
+    unsigned f = words(v);
+    *cls |= (f & W_NEG ? C_NEG : 0) | (f & W_STRONG ? C_STRONG : 0);
+    return (f & W_NEG ? -25 : 0) + (f & W_POS ? 25 : 0);
 }
 
-int sr_html_class_weight(const xmlNode *n)
+/* A style attribute that hides the element. */
+static bool style_hides(const char *v)
 {
-    int w = name_weight(sr_html_attr(n, "class")) + name_weight(sr_html_attr(n, "id"));
-    const char *ip = sr_html_attr(n, "itemprop");
-    if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
-        w += 50;
-    const char *role = sr_html_attr(n, "role");
-    if (role && !strcasecmp(role, "main"))
-        w += 25;
-    return w;
+    char s[128];
+    size_t k = 0;
+    for (const char *p = v; *p && k + 1 < sizeof s; p++)
+        if (!isspace((unsigned char)*p))
+            s[k++] = (char)tolower((unsigned char)*p);
+    s[k] = 0;
+    return strstr(s, "display:none") || strstr(s, "visibility:hidden");
 }
 
-static bool hidden(const xmlNode *n)
+/* Roles that mark furniture, and are hidden as it is. */
+static bool furniture_role(const char *v)
 {
-    /* what a page shows without scripts repeats what it shows with them; it is hidden
-     * like the rest, so a stray unclosed <noscript> can be vetoed (extract.c) */
-    if (!strcmp((const char *)n->name, "noscript") || sr_html_attr(n, "hidden"))
-        return true;
-    const char *v = sr_html_attr(n, "aria-hidden");
-    if (v && !strcasecmp(v, "true"))
-        return true;
-    v = sr_html_attr(n, "style");
-    if (v) {
-        char s[128];
-        size_t k = 0;
-        for (const char *p = v; *p && k + 1 < sizeof s; p++)
-            if (!isspace((unsigned char)*p))
-                s[k++] = (char)tolower((unsigned char)*p);
-        s[k] = 0;
-        if (strstr(s, "display:none") || strstr(s, "visibility:hidden"))
-            return true;
-    }
-    v = sr_html_attr(n, "role");
     static const char *const roles[] = {"navigation", "banner",      "contentinfo", "complementary",
                                         "dialog",     "alertdialog", "menu",        "menubar",
                                         "search",     "toolbar",     NULL};
-    for (size_t i = 0; v && roles[i]; i++)
+    for (size_t i = 0; roles[i]; i++)
         if (!strcasecmp(v, roles[i]))
             return true;
     return false;
 }
 
-bool sr_html_dropped(const xmlNode *n, uint32_t text, int mode)
+/* One attribute's say on the element. */
+static void attr_info(const char *name, const char *v, sr_el *e)
 {
-    if (hidden(n))
-        return true;
-    if (!(mode & EX_STRIP_UNLIKELY))
-        return false;
-    const char *t = (const char *)n->name;
-    if (!strcmp(t, "body") || !strcmp(t, "html") || !strcmp(t, "article") || !strcmp(t, "main") ||
-        !strcmp(t, "a"))
-        return false;
-    const char *c = sr_html_attr(n, "class"), *id = sr_html_attr(n, "id");
-    bool neg = (c && words(c, neg_word)) || (id && words(id, neg_word));
-    if (!neg)
-        return false;
-    /* "entry-content share" is the article with a share bar's name on it; "entry-meta"
-     * is a byline: a word naming content only saves an element that holds prose */
-    bool pos = (c && words(c, strong_word)) || (id && words(id, strong_word));
-    return !pos || text < SR_HTML_PROSE;
+    if (!strcasecmp(name, "class") || !strcasecmp(name, "id"))
+        e->weight += (int16_t)name_info(v, &e->cls);
+    else if (!strcasecmp(name, "hidden"))
+        e->cls |= C_HIDDEN;
+    else if (!strcasecmp(name, "aria-hidden") && !strcasecmp(v, "true"))
+        e->cls |= C_HIDDEN;
+    else if (!strcasecmp(name, "style") && style_hides(v))
+        e->cls |= C_HIDDEN;
+    else if (!strcasecmp(name, "role") && furniture_role(v))
+        e->cls |= C_HIDDEN;
+    else if (!strcasecmp(name, "role") && !strcasecmp(v, "main"))
+        e->weight += 25;
+    else if (!strcasecmp(name, "itemprop") && (strstr(v, "articleBody") || strstr(v, "text")))
+        e->weight += 50;
+}
+
+void sr_html_classify(const xmlNode *n, sr_el *e)
+{
+    e->weight = 0;
+    e->cls = 0;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *v = a->children && a->children->type == XML_TEXT_NODE
+                            ? (const char *)a->children->content
+                            : "";
+        attr_info((const char *)a->name, v ? v : "", e);
+    }
+    /* what a page shows without scripts repeats what it shows with them; it is hidden
+     * like the rest, so a stray unclosed <noscript> can be vetoed (extract.c) */
+    if (e->tag->id == T_NOSCRIPT)
+        e->cls |= C_HIDDEN;
+    /* the page's frame and the elements that name the article are never boilerplate */
+    int id = e->tag->id;
+    if (id == T_BODY || id == T_ARTICLE || id == T_A || !strcmp((const char *)n->name, "main") ||
+        !strcmp((const char *)n->name, "html"))
+        e->cls &= (uint8_t)~C_NEG;
 }

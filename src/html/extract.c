@@ -95,14 +95,18 @@ static sr_el *start(xmlNode *n, scorer *s)
     if (!e)
         return NULL;
     uint32_t raw = s->first ? 0 : e->raw;
-    const sr_tag *tag = s->first ? sr_html_tag(n) : e->tag;
+    sr_el keep = s->first ? (sr_el){.tag = sr_html_tag(n)} : *e;
     memset(e, 0, sizeof *e);
     n->_private = e;
     e->raw = raw;
-    e->tag = tag;
-    e->kind = tag->kind;
+    e->tag = keep.tag;
+    e->kind = keep.tag->kind;
+    e->weight = keep.weight;
+    e->cls = keep.cls;
+    if (s->first)
+        sr_html_classify(n, e);
     e->dropped =
-        e->kind == EL_SKIP || (!s->first && raw * 2 < s->raw && sr_html_dropped(n, raw, s->mode));
+        e->kind == EL_SKIP || (!s->first && raw * 2 < s->raw && sr_html_dropped(e, raw, s->mode));
     return e;
 }
 
@@ -148,7 +152,7 @@ static void give(scorer *s, xmlNode *n, double score)
         return;
     if (!e->scored) {
         e->scored = 1;
-        e->score = e->tag->bonus + ((s->mode & EX_WEIGHT_CLASSES) ? sr_html_class_weight(n) : 0);
+        e->score = e->tag->bonus + ((s->mode & EX_WEIGHT_CLASSES) ? e->weight : 0);
     }
     e->score += score;
 }

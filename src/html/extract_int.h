@@ -38,6 +38,13 @@ typedef struct {
     uint8_t container; /* may be cleaned out of an article as a widget */
 } sr_tag;
 
+/* What an element's attributes say of it. */
+enum {
+    C_HIDDEN = 1, /* hidden, aria-hidden, display:none, a furniture role, <noscript> */
+    C_NEG = 2,    /* its class or id has a boilerplate word */
+    C_STRONG = 4, /* its class or id names the article ("content", "story") */
+};
+
 /* Per-element figures from the counting pass, reached through node->_private. */
 typedef struct {
     double score;    /* content score (paragraphs below it, weighted by distance) */
@@ -50,6 +57,8 @@ typedef struct {
     uint32_t flow_links, flow_commas;
     uint32_t raw; /* text below it when nothing is dropped (the first count) */
     const sr_tag *tag;
+    int16_t weight;    /* of its class, id, role and itemprop (classes.c) */
+    uint8_t cls;       /* C_* */
     uint8_t kind;      /* EL_*, from tag */
     uint8_t has_block; /* a block element is a descendant */
     uint8_t dropped;   /* hidden or unlikely: neither counted nor written */
@@ -72,15 +81,23 @@ static inline sr_el *el_of(const xmlNode *n)
 /* classes.c */
 /* The tag of an element (an EL_OTHER entry for names not in the table). */
 const sr_tag *sr_html_tag(const xmlNode *n);
-/* +/- weight of an element's class, id, role and itemprop (0 when neutral). */
-int sr_html_class_weight(const xmlNode *n);
+/* Reads the element's attributes into e->weight and e->cls (e->tag must be set). */
+void sr_html_classify(const xmlNode *n, sr_el *e);
 /* Text bytes that make an element prose rather than a label or a byline. */
 #define SR_HTML_PROSE 200
 
-/* True when the element is hidden (hidden, aria-hidden, display:none) or, in mode
- * EX_STRIP_UNLIKELY, named like boilerplate with nothing naming it content, or with a
- * name naming content but under SR_HTML_PROSE bytes of text below it. */
-bool sr_html_dropped(const xmlNode *n, uint32_t text, int mode);
+/* True when the element is hidden or, in mode EX_STRIP_UNLIKELY, named like
+ * boilerplate with nothing naming it content, or with a name naming content but under
+ * SR_HTML_PROSE bytes of text below it ("entry-content share" is the article with a
+ * share bar's name on it; "entry-meta" is a byline). */
+static inline bool sr_html_dropped(const sr_el *e, uint32_t text, int mode)
+{
+    if (e->cls & C_HIDDEN)
+        return true;
+    if (!(mode & EX_STRIP_UNLIKELY) || !(e->cls & C_NEG))
+        return false;
+    return !(e->cls & C_STRONG) || text < SR_HTML_PROSE;
+}
 /* The value of attribute name, or NULL (borrowed from the tree). */
 const char *sr_html_attr(const xmlNode *n, const char *name);
 static inline bool sr_html_is(const xmlNode *n, const char *tag)

@@ -79,7 +79,7 @@ static bool clean_out(const xmlNode *n, const sr_el *e, int mode)
     if (!e->tag->container || !(mode & EX_CLEAN))
         return false;
     bool list = e->tag->id == T_LIST;
-    int weight = (mode & EX_WEIGHT_CLASSES) ? sr_html_class_weight(n) : 0;
+    int weight = (mode & EX_WEIGHT_CLASSES) ? e->weight : 0;
     /* a list's items score as paragraphs against its own negative bonus: for lists only
      * the class names and the links tell */
     if (weight + (e->scored && !list ? e->score : 0) < 0)

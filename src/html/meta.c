@@ -348,7 +348,7 @@ static char *pick_title(const sr_mwalk *w, const sr_ld_obj *o, const char *site,
         size_t hn = h1 ? strlen(h1) : 0;
         for (int i = 0; hn >= 4 && i < 3; i++)
             if (cands[i] && contains_folded(cands[i], h1) && (!best || hn > strlen(best)) &&
-                !sr_meta_title_is_site(h1, site, url))
+                !sr_meta_title_is_site(h1, site, url) && !(site && contains_folded(site, h1)))
                 best = h1;
     }
     if (best)

@@ -39,9 +39,11 @@ static const char *close_tag(const char *s, const char *end, const char *name)
     return end;
 }
 
-/* A copy of the page without the bodies of <script> and <style> elements, which are
- * never text and are half of a modern page's bytes: the parser need not read them.
- * JSON-LD scripts are kept for the metadata. Returns NULL on out-of-memory. */
+/* A copy of the page without comments and the bodies of <script>, <style> and <svg>
+ * elements, which are never text and are half of a modern page's bytes: the parser need
+ * not read them. The scan follows the HTML tokenizer where it matters (a raw-text body
+ * ends at the first "</script", quoted attribute values may hold ">"). JSON-LD scripts
+ * are kept for the metadata. Returns NULL on out-of-memory. */
 static char *drop_script_bodies(const char *s, size_t n, sr_arena *a, size_t *outn)
 {
     char *o = sr_arena_alloc(a, n + 1), *w = o;
@@ -52,9 +54,19 @@ static char *drop_script_bodies(const char *s, size_t n, sr_arena *a, size_t *ou
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt)
             break;
-        const char *name = starts(lt + 1, (size_t)(end - lt - 1), "script")  ? "script"
-                           : starts(lt + 1, (size_t)(end - lt - 1), "style") ? "style"
-                                                                             : NULL;
+        if (end - lt >= 4 && !memcmp(lt + 1, "!--", 3)) {
+            /* a comment: from "<!--" to the first "-->", "<!-->" being one already */
+            const char *close = memmem(lt + 2, (size_t)(end - lt - 2), "-->", 3);
+            memcpy(w, p, (size_t)(lt - p));
+            w += lt - p;
+            p = close ? close + 3 : end;
+            continue;
+        }
+        size_t left = (size_t)(end - lt - 1);
+        const char *name = starts(lt + 1, left, "script")  ? "script"
+                           : starts(lt + 1, left, "style") ? "style"
+                           : starts(lt + 1, left, "svg")   ? "svg"
+                                                           : NULL;
         size_t nl = name ? strlen(name) : 0;
         if (!name || lt + 1 + nl >= end || !strchr(" \t\r\n/>", lt[1 + nl])) {
             memcpy(w, p, (size_t)(lt + 1 - p));

@@ -135,6 +135,43 @@ TEST(meta_dateline_formats)
     sr_arena_free(a);
 }
 
+TEST(meta_more_languages_and_forms)
+{
+    char b[32];
+    CHECK_EQ_STR(found("duminică, 20 septembrie 2020", false, b), "2020-09-20");
+    CHECK_EQ_STR(found("الأربعاء، 07 أكتوبر 2020 12:19 م", false, b), "2020-10-07");
+    CHECK_EQ_STR(found("الجمعة 24 نيسان / أبريل 2020", false, b), "2020-04-24");
+    CHECK_EQ_STR(found("2020. január 14. 10:00", false, b), "2020-01-14");
+    CHECK_EQ_STR(found("14 Ιανουαρίου 2020", false, b), "2020-01-14");
+    CHECK_EQ_STR(found("Von Redaktion 4. 2. 2022.", false, b), "2022-02-04");
+    CHECK_EQ_STR(found("am 05.11.2024.", false, b), "2024-11-05");
+    /* a year and a time are no day; a version stays no date */
+    CHECK_EQ_STR(found("2020. jan. 5:30", false, b), "-");
+    CHECK_EQ_STR(found("version 1.2.2024.5", false, b), "-");
+}
+
+TEST(meta_visible_day_confirmed_by_machine_data)
+{
+    sr_arena *a = sr_arena_new();
+    /* republished: the URL and datePublished keep the old day, the page shows the new one
+     * and dateModified confirms it */
+    const char *html = "<html><head><script type=\"application/ld+json\">{\"@type\":"
+                       "\"NewsArticle\",\"datePublished\":\"2024-10-01\",\"dateModified\":"
+                       "\"2024-11-05\"}</script></head><body><h1>Story</h1><p>5 November 2024"
+                       "</p></body></html>";
+    CHECK_EQ_STR(day_of(html, "https://example.com/2024/10/01/story", a), "2024-11-05");
+    /* an unconfirmed visible date does not overrule */
+    const char *other = "<html><head><script type=\"application/ld+json\">{\"@type\":"
+                        "\"NewsArticle\",\"datePublished\":\"2024-10-01\"}</script></head>"
+                        "<body><h1>Story</h1><p>5 November 2024</p></body></html>";
+    CHECK_EQ_STR(day_of(other, NULL, a), "2024-10-01");
+    /* a date the page calls its publication beats the update before it */
+    const char *lab = "<html><body><p>Letzte Änderung: 31.10.2023 - 14:49</p><p>Erschienen am: "
+                      "01.11.2023</p></body></html>";
+    CHECK_EQ_STR(day_of(lab, NULL, a), "2023-11-01");
+    sr_arena_free(a);
+}
+
 TEST(meta_broken_jsonld_is_tolerated)
 {
     sr_arena *a = sr_arena_new();
@@ -219,6 +256,60 @@ TEST(meta_title_without_site_name)
     CHECK_EQ_STR(pg.title, "Only a headline");
     meta_of("<html><body><p>x</p></body></html>", NULL, a, &pg);
     CHECK(pg.title == NULL);
+    sr_arena_free(a);
+}
+
+TEST(meta_author_labels_and_organisations)
+{
+    sr_arena *a = sr_arena_new();
+    sr_page pg;
+    meta_of("<html><body><span class=\"author\">Eingestellt von Jane Doe</span></body></html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.author, "Jane Doe");
+    meta_of("<html><body><span class=\"author\">~ Jane Doe</span></body></html>", NULL, a, &pg);
+    CHECK_EQ_STR(pg.author, "Jane Doe");
+    /* a byline that is only a label gives way to the next one */
+    meta_of("<html><body><span class=\"byline\">Posted on 5 November 2024</span>"
+            "<span class=\"author\">Max Muster</span></body></html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.author, "Max Muster");
+    /* the site signing as itself is no author: by its name or its host */
+    meta_of("<html><head><meta property=\"og:site_name\" content=\"Example News\">"
+            "<meta name=\"author\" content=\"Example News\"></head></html>",
+            NULL, a, &pg);
+    CHECK(pg.author == NULL);
+    meta_of("<html><head><meta name=\"author\" content=\"Example-News\"></head></html>",
+            "https://www.examplenews.com/a", a, &pg);
+    CHECK(pg.author == NULL);
+    meta_of("<html><head><meta name=\"author\" content=\"Jane Examplenews\"></head></html>",
+            "https://www.examplenews.com/a", a, &pg);
+    CHECK_EQ_STR(pg.author, "Jane Examplenews");
+    meta_of("<html><body><span class=\"author\">30/10/23</span></body></html>", NULL, a, &pg);
+    CHECK(pg.author == NULL);
+    sr_arena_free(a);
+}
+
+TEST(meta_title_kicker_and_typography)
+{
+    sr_arena *a = sr_arena_new();
+    sr_page pg;
+    /* the headline's kicker is not part of the title */
+    meta_of("<html><head><meta property=\"og:title\" content=\"Climate: Drilling until it gets "
+            "hot\"></head><body><h1><span class=\"kicker\">Climate</span><span>: </span>"
+            "<span>Drilling until it gets hot</span></h1></body></html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.title, "Drilling until it gets hot");
+    /* an emphasised first word is no kicker */
+    meta_of("<html><head><meta property=\"og:title\" content=\"Quarrel of the couple "
+            "escalates\"></head><body><h1><b>Quarrel</b> of the couple escalates</h1></body>"
+            "</html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.title, "Quarrel of the couple escalates");
+    /* the headline's typographic quotes and dashes over a title tag's ASCII ones */
+    meta_of("<html><head><title>Editor's Letter - bye | Site</title></head><body>"
+            "<h1>Editor\u2019s Letter \u2013 bye</h1></body></html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.title, "Editor\u2019s Letter \u2013 bye");
     sr_arena_free(a);
 }
 
