@@ -30,10 +30,9 @@
 /* Bytes of a page searched for a <meta charset>. Browsers look at 1 KiB; real pages put
  * kilobytes of inline scripts before the meta, and 8 KiB finds nearly all of them. */
 #define SR_HTML_PRESCAN 8192
-/* Element depth the extractor follows. Real articles nest under 60 deep; a hostile page
- * nests 100,000. Deeper elements are read as text of their ancestor at this depth, so
- * every walk keeps a bounded stack. */
-#define SR_HTML_MAX_DEPTH 256
+/* Element depth is not limited: every walk over a page's tree follows parent and
+ * sibling pointers, with no stack, so 100,000 nested elements cost time linear in the
+ * page and no memory beyond the tree (tests/unit/test_html.c, tests/html.sh). */
 
 /* ---- dictionaries of actors and agents (src/code/) ---- */
 
@@ -108,5 +107,36 @@
 #define SR_HTTP_MAX_HEADER 262144
 /* Lines in an archived HTTP response head. */
 #define SR_HTTP_MAX_FIELDS 1024
+
+/* ---- a web page's metadata (src/html/meta*.c); each bounds the work one page can cause ---- */
+
+/* Bytes of JSON-LD parsed per page: real pages carry 1-20 KB; a page with megabytes of
+ * JSON in ld+json scripts is a data dump, and the rest is not read. */
+#define SR_META_JSONLD_BYTES (256u << 10)
+/* Objects with something of interest kept from a page's JSON-LD (a @graph has ~10). */
+#define SR_META_JSONLD_OBJS 32
+/* JSON nesting followed; deeper containers are skipped (real JSON-LD nests ~6 deep). */
+#define SR_META_JSONLD_DEPTH 32
+/* Bytes kept of one metadata string (a title, a name): longer is not a title. */
+#define SR_META_MAX_STR 400
+/* Elements whose class or id names a date, byline or author that are read for text;
+ * a page lists posts with hundreds of dates, and the article's own come first. */
+#define SR_META_MAX_DATELINES 24
+#define SR_META_MAX_BYLINES 16
+/* <h1> elements compared with the title tags (a blog's name and the post's title). */
+#define SR_META_MAX_H1 4
+/* <time> elements kept: the article's own come near its <h1>. */
+#define SR_META_MAX_TIMES 16
+/* Bytes of text read from one dateline or byline element. */
+#define SR_META_LINE_BYTES 240
+/* Elements after the <h1> within which a dateline counts as the article header's. */
+#define SR_META_NEAR_H1 10
+/* Text nodes of the whole page scanned for a date when nothing else gave one. */
+#define SR_META_SCAN_NODES 1000
+
+/* Years a publication day may have: the web before 1995 carried no news sites, and a
+ * year past 2099 is a typo or a placeholder. */
+#define SR_META_MIN_YEAR 1995
+#define SR_META_MAX_YEAR 2099
 
 #endif
