@@ -56,6 +56,18 @@ bool sr_ymd_valid(sr_ymd d);
  * copy in the arena with each invalid byte (and NUL) replaced by 0x1A; *replaced counts
  * them. The result lives as long as text or the arena. NULL on out-of-memory. */
 const char *sr_utf8_clean(sr_arena *a, const char *text, size_t len, size_t *replaced);
+/* Length (1-4) of the well-formed UTF-8 sequence at s (n bytes left), or 0 when s
+ * starts an ill-formed, overlong, surrogate or cut one. */
+int sr_utf8_seq_len(const unsigned char *s, size_t n);
+/* Case-insensitive: does [s, s + n) start with the lower-case ASCII prefix? */
+static inline bool sr_starts_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t k = 0;
+    for (; prefix[k]; k++)
+        if (k >= n || (s[k] | (s[k] >= 'A' && s[k] <= 'Z' ? 0x20 : 0)) != prefix[k])
+            return false;
+    return true;
+}
 /* Decodes one code point of valid UTF-8 at s (n bytes left); returns its length >= 1
  * and stores the code point (0x1A for a replaced byte). */
 int sr_utf8_decode_slow(const char *s, size_t n, int32_t *cp);

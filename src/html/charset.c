@@ -19,26 +19,6 @@
 
 static const char REPL[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is invalid or cut. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n < k)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || (c == 0xF0 && s[1] < 0x90) ||
-        (c == 0xF4 && s[1] > 0x8F))
-        return 0; /* overlong, surrogate or beyond U+10FFFF */
-    return k;
-}
-
 /* 1 if b is valid UTF-8 with some non-ASCII byte, 0 if pure ASCII, -1 if invalid. */
 static int utf8_kind(const unsigned char *b, size_t n)
 {
@@ -53,7 +33,7 @@ static int utf8_kind(const unsigned char *b, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_seq(b + i, n - i);
+        size_t k = (size_t)sr_utf8_seq_len(b + i, n - i);
         if (!k)
             return -1;
         wide = 1;
@@ -70,7 +50,7 @@ static char *copy_utf8(const unsigned char *b, size_t n, sr_arena *a, size_t *ou
         return NULL;
     size_t w = 0;
     for (size_t i = 0; i < n;) {
-        size_t k = b[i] && b[i] < 0x80 ? 1 : b[i] ? utf8_seq(b + i, n - i) : 0;
+        size_t k = b[i] && b[i] < 0x80 ? 1 : b[i] ? (size_t)sr_utf8_seq_len(b + i, n - i) : 0;
         if (!k) {
             memcpy(o + w, REPL, 3);
             w += 3;

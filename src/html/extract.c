@@ -157,6 +157,17 @@ static void give(scorer *s, xmlNode *n, double score)
     e->score += score;
 }
 
+/* The node after n in document order below root (NULL at the end), entering n's
+ * children only when descend. Parent pointers make the walk need no stack. */
+static xmlNode *next_node(xmlNode *n, const xmlNode *root, bool descend)
+{
+    if (descend && n->children)
+        return n->children;
+    while (n != root && !n->next)
+        n = n->parent;
+    return n == root ? NULL : n->next;
+}
+
 /* Scores every paragraph below root into its ancestors. */
 static void score_paragraphs(xmlNode *root, scorer *s)
 {
@@ -164,7 +175,7 @@ static void score_paragraphs(xmlNode *root, scorer *s)
     while (n) {
         sr_el *e = el_of(n);
         bool descend = e && !e->dropped;
-        if (e && !e->dropped && e->kind == EL_BLOCK && e->flow >= PARA_MIN) {
+        if (descend && e->kind == EL_BLOCK && e->flow >= PARA_MIN) {
             s->nparas++;
             e->paras++;
             double ld = e->flow ? (double)e->flow_links / e->flow : 0;
@@ -176,13 +187,7 @@ static void score_paragraphs(xmlNode *root, scorer *s)
                 up = up->parent;
             }
         }
-        if (descend && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n != root && !n->next)
-            n = n->parent;
-        n = n == root ? NULL : n->next;
+        n = next_node(n, root, descend);
     }
 }
 
@@ -203,13 +208,7 @@ static void rank(xmlNode *root, scorer *s)
                     break;
                 }
         }
-        if (e && !e->dropped && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n != root && !n->next)
-            n = n->parent;
-        n = n == root ? NULL : n->next;
+        n = next_node(n, root, e && !e->dropped);
     }
 }
 

@@ -1,16 +1,8 @@
 /* page.c: one web page from bytes to an sr_page: decode (charset.c), parse with
  * libxml2's HTML parser, extract the main text (extract.c) and the metadata (meta.c). */
 #include <stdio.h>
-#include <strings.h>
 
 #include "html.h"
-
-/* Case-insensitive: does s[0..n) start with the lower-case word w? */
-static bool starts(const char *s, size_t n, const char *w)
-{
-    size_t k = strlen(w);
-    return n >= k && !strncasecmp(s, w, k);
-}
 
 /* Where the element whose start tag begins at s ends its start tag (after '>'),
  * honouring quoted attribute values; end when the page ends first. */
@@ -32,7 +24,7 @@ static const char *tag_end(const char *s, const char *end)
 static const char *close_tag(const char *s, const char *end, const char *name)
 {
     while ((s = memchr(s, '<', (size_t)(end - s))) != NULL) {
-        if (s + 1 < end && s[1] == '/' && starts(s + 2, (size_t)(end - s - 2), name))
+        if (s + 1 < end && s[1] == '/' && sr_starts_ci(s + 2, (size_t)(end - s - 2), name))
             return s;
         s++;
     }
@@ -63,10 +55,10 @@ static char *drop_script_bodies(const char *s, size_t n, sr_arena *a, size_t *ou
             continue;
         }
         size_t left = (size_t)(end - lt - 1);
-        const char *name = starts(lt + 1, left, "script")  ? "script"
-                           : starts(lt + 1, left, "style") ? "style"
-                           : starts(lt + 1, left, "svg")   ? "svg"
-                                                           : NULL;
+        const char *name = sr_starts_ci(lt + 1, left, "script")  ? "script"
+                           : sr_starts_ci(lt + 1, left, "style") ? "style"
+                           : sr_starts_ci(lt + 1, left, "svg")   ? "svg"
+                                                                 : NULL;
         size_t nl = name ? strlen(name) : 0;
         if (!name || lt + 1 + nl >= end || !strchr(" \t\r\n/>", lt[1 + nl])) {
             memcpy(w, p, (size_t)(lt + 1 - p));

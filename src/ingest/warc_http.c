@@ -26,22 +26,10 @@ typedef struct {
     size_t body; /* offset of the body */
 } http_head;
 
-/* Case-insensitive: does [s, s + n) start with the lower-case ASCII prefix? */
-static bool starts(const char *s, size_t n, const char *prefix)
-{
-    size_t k = strlen(prefix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != prefix[i])
-            return false;
-    return true;
-}
-
 /* Parses "HTTP/x[.y] NNN ...". Returns the status, or -1. */
 static int status_line(const char *p, size_t n)
 {
-    if (!starts(p, n, "http/"))
+    if (!sr_starts_ci(p, n, "http/"))
         return -1;
     size_t i = 5;
     while (i < n && p[i] != ' ' && p[i] != '\n')
@@ -63,7 +51,7 @@ static void header_line(const char *p, size_t n, http_head *h)
     const char **val[] = {&h->ctype, &h->encoding, &h->transfer};
     size_t *len[] = {&h->ctype_n, &h->encoding_n, &h->transfer_n};
     for (size_t k = 0; k < 3; k++) {
-        if (!starts(p, n, names[k]))
+        if (!sr_starts_ci(p, n, names[k]))
             continue;
         size_t i = strlen(names[k]);
         while (i < n && (p[i] == ' ' || p[i] == '\t'))
@@ -177,11 +165,12 @@ static sr_status dechunk(sr_warc *w, const char *p, size_t n, const char **out, 
 
 static int encoding_of(const char *e, size_t n)
 {
-    if (!e || !n || (n == 8 && starts(e, n, "identity")) || (n == 4 && starts(e, n, "none")))
+    if (!e || !n || (n == 8 && sr_starts_ci(e, n, "identity")) ||
+        (n == 4 && sr_starts_ci(e, n, "none")))
         return ENC_IDENTITY;
-    if ((n == 4 && starts(e, n, "gzip")) || (n == 6 && starts(e, n, "x-gzip")))
+    if ((n == 4 && sr_starts_ci(e, n, "gzip")) || (n == 6 && sr_starts_ci(e, n, "x-gzip")))
         return ENC_GZIP;
-    if (n == 7 && starts(e, n, "deflate"))
+    if (n == 7 && sr_starts_ci(e, n, "deflate"))
         return ENC_DEFLATE;
     return ENC_OTHER;
 }
@@ -282,11 +271,11 @@ static int html_type(const char *t, size_t n)
     size_t m = 0;
     while (m < n && t[m] != ';' && t[m] != ' ' && t[m] != '\t')
         m++;
-    if (!m || (m == 24 && starts(t, m, "application/octet-stream")) ||
-        (m == 15 && starts(t, m, "unknown/unknown")))
+    if (!m || (m == 24 && sr_starts_ci(t, m, "application/octet-stream")) ||
+        (m == 15 && sr_starts_ci(t, m, "unknown/unknown")))
         return -1;
-    return (m == 9 && starts(t, m, "text/html")) ||
-           (m == 21 && starts(t, m, "application/xhtml+xml"));
+    return (m == 9 && sr_starts_ci(t, m, "text/html")) ||
+           (m == 21 && sr_starts_ci(t, m, "application/xhtml+xml"));
 }
 
 static bool is_page(const char *t, size_t tn, const char *body, size_t n)
@@ -314,7 +303,8 @@ static sr_status response(sr_warc *w, const char *c, size_t n, sr_warc_record *r
         return st;
     const char *body = c + h.body;
     size_t len = n - h.body;
-    if (h.transfer && h.transfer_n >= 7 && starts(h.transfer + h.transfer_n - 7, 7, "chunked") &&
+    if (h.transfer && h.transfer_n >= 7 &&
+        sr_starts_ci(h.transfer + h.transfer_n - 7, 7, "chunked") &&
         (st = dechunk(w, body, len, &body, &len, why, whysz)))
         return st;
     if (h.ctype && html_type(h.ctype, h.ctype_n) == 0)
@@ -337,7 +327,7 @@ sr_status sr_warc_page(sr_warc *w, const char *type, const char *ctype, const ch
     if (!type)
         return snprintf(why, whysz, "no WARC-Type"), SR_WARC;
     if (!strcasecmp(type, "response")) {
-        if (!ctype || !starts(ctype, strlen(ctype), "application/http"))
+        if (!ctype || !sr_starts_ci(ctype, strlen(ctype), "application/http"))
             return SR_OK; /* dns:, or a response stored without its HTTP head */
         return response(w, c, n, rec, page, why, whysz);
     }

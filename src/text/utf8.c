@@ -10,8 +10,7 @@
 
 #include "internal.h"
 
-/* Length of the well-formed sequence at s, or 0 when s starts an ill-formed one. */
-static int valid_seq(const unsigned char *s, size_t n)
+int sr_utf8_seq_len(const unsigned char *s, size_t n)
 {
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)(n < 4 ? n : 4), &cp);
@@ -39,7 +38,7 @@ static size_t first_bad(const unsigned char *s, size_t len)
             i++;
             continue;
         }
-        int k = c ? valid_seq(s + i, len - i) : 0;
+        int k = c ? sr_utf8_seq_len(s + i, len - i) : 0;
         if (k == 0)
             return i;
         i += (size_t)k;
