@@ -40,10 +40,12 @@ static void usage(FILE *f)
           "title, text), gzip-compressed or not, are told apart by their content.\n"
           "\n"
           "options:\n"
-          "  --only KINDS         docs, sentences, mentions, claims (comma-separated;\n"
-          "                       default: docs,mentions,claims; mentions with --format\n"
-          "                       tsv)\n"
-          "  --format FMT         jsonl (default) or tsv (with a header line)\n",
+          "  --only KINDS         docs, sentences, mentions, claims, events (comma-\n"
+          "                       separated; default: docs,mentions,claims; mentions\n"
+          "                       with --format tsv, events with --format gdelt)\n"
+          "  --format FMT         jsonl (default), tsv (one kind of record, with a header\n"
+          "                       line) or gdelt (events as GDELT 2.0 event-export rows:\n"
+          "                       61 tab-separated columns, no header)\n",
           f);
     fputs(sr_run_help, f);
     fputs("  -h, --help           this text\n"
@@ -67,6 +69,8 @@ static int parse_only(const char *s, int *what)
             *what |= SR_ONLY_SENTENCES;
         else if (!strcmp(tok, "claims"))
             *what |= SR_ONLY_CLAIMS;
+        else if (!strcmp(tok, "events"))
+            *what |= SR_ONLY_EVENTS;
         else
             return -1;
     }
@@ -78,7 +82,7 @@ static int own_option(int c, extract_ctx *x)
     switch (c) {
     case 'O':
         if (parse_only(optarg, &x->what)) {
-            fprintf(stderr, "sitrep extract: --only takes docs, sentences, mentions, claims (comma-separated), not '%s'\n", optarg);
+            fprintf(stderr, "sitrep extract: --only takes docs, sentences, mentions, claims, events (comma-separated), not '%s'\n", optarg);
             return 1;
         }
         return 0;
@@ -87,8 +91,10 @@ static int own_option(int c, extract_ctx *x)
             x->fmt = SR_FORMAT_JSONL;
         else if (!strcmp(optarg, "tsv"))
             x->fmt = SR_FORMAT_TSV;
+        else if (!strcmp(optarg, "gdelt"))
+            x->fmt = SR_FORMAT_GDELT;
         else {
-            fprintf(stderr, "sitrep extract: --format takes jsonl or tsv, not '%s'\n", optarg);
+            fprintf(stderr, "sitrep extract: --format takes jsonl, tsv or gdelt, not '%s'\n", optarg);
             return 1;
         }
         return 0;
@@ -123,9 +129,15 @@ static int parse_args(int argc, char **argv, sr_run_options *o, extract_ctx *x)
             return r;
     }
     if (!x->what)
-        x->what = x->fmt == SR_FORMAT_TSV ? SR_ONLY_MENTIONS : SR_ONLY_ALL;
+        x->what = x->fmt == SR_FORMAT_TSV     ? SR_ONLY_MENTIONS
+                  : x->fmt == SR_FORMAT_GDELT ? SR_ONLY_EVENTS
+                                              : SR_ONLY_ALL;
+    if (x->fmt == SR_FORMAT_GDELT && x->what != SR_ONLY_EVENTS) {
+        fprintf(stderr, "sitrep extract: --format gdelt prints events only: leave out --only or give --only events\n");
+        return 1;
+    }
     if (x->fmt == SR_FORMAT_TSV && (x->what & (x->what - 1))) {
-        fprintf(stderr, "sitrep extract: --format tsv prints one kind of record: add --only docs, mentions, sentences or claims\n");
+        fprintf(stderr, "sitrep extract: --format tsv prints one kind of record: add --only docs, mentions, sentences, claims or events\n");
         return 1;
     }
     static const char *const stdin_only[] = {"-"};

@@ -5,6 +5,7 @@
 #include "extract.h"
 #include "ingest.h"
 #include "sitrep.h"
+#include "validate.h"
 
 static void usage(FILE *f)
 {
@@ -15,6 +16,7 @@ static void usage(FILE *f)
           "  ingest --db FILE [INPUT...]    read reports into a SQLite database\n"
           "  figures --db FILE              print the figures reconciled across reports\n"
           "  report --db FILE [-o FILE]     write a situation report (Markdown or HTML)\n"
+          "  validate tabari DIR            run TABARI's validation suite on the event coder\n"
           "  version                        print the version\n"
           "\n"
           "Run 'sitrep COMMAND --help' for the options of a command.\n",
@@ -34,6 +36,8 @@ int main(int argc, char **argv)
         return sr_cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "figures") || !strcmp(cmd, "report"))
         return sr_cmd_view(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate"))
+        return sr_cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("sitrep %s\n", SR_VERSION);
         return 0;

@@ -293,6 +293,8 @@ typedef struct sr_doc {
     size_t nmentions;
     sr_claim *claims;        /* in text order; made when the pipeline has a lexicon */
     size_t nclaims;
+    struct sr_doc_event *events; /* coded events in text order (pipeline with a lexicon) */
+    size_t nevents;
 } sr_doc;
 
 /* Frees a document and everything its analysis allocated. NULL is a no-op. */
@@ -338,6 +340,30 @@ uint64_t sr_reader_skipped_records(const sr_reader *r);
 
 void sr_reader_free(sr_reader *r);
 
+/* ---- events ---------------------------------------------------------------------- */
+
+/* Who did what to whom: one event coded from a sentence (src/code/coder.h), in CAMEO
+ * with its PLOVER type. Strings live in the document's arena. */
+typedef struct sr_doc_event {
+    uint32_t sentence;            /* index in doc->sentences */
+    uint32_t clause;              /* 0-based clause of the sentence */
+    const char *source, *target;  /* actor codes ("USAGOV"); "" when unknown */
+    const char *code;             /* CAMEO event code ("042") */
+    const char *plover;           /* PLOVER event type ("CONSULT"), "" when unmapped */
+    const char *pattern;          /* the verb root and pattern that matched, as written */
+    uint32_t source_start, source_end; /* byte spans in doc->text; equal when a default */
+    uint32_t target_start, target_end;
+    uint32_t verb_start, verb_end;
+    sr_ymd day;                   /* the sentence's day (publication day, time-shifted) */
+    uint8_t flags;                /* SR_EVENT_* */
+} sr_doc_event;
+
+enum {
+    SR_EVENT_PASSIVE = 1, /* source and target were reversed for the passive voice */
+    SR_EVENT_PAIRED = 2,  /* the reverse event of a paired code ("visit" / "host") */
+    SR_EVENT_DEFAULT = 4, /* a source or target is a default code, not found in the text */
+};
+
 /* ---- analysis -------------------------------------------------------------------- */
 
 /* A lexicon: the actor and agent dictionaries and the gazetteer, loaded once and
@@ -348,6 +374,7 @@ typedef enum {
     SR_LEX_ACTORS,     /* a TABARI/PETRARCH actor dictionary */
     SR_LEX_AGENTS,     /* a TABARI/PETRARCH agent dictionary */
     SR_LEX_SUPPLEMENT, /* sitrep's own supplement format (docs/DICTIONARIES.md) */
+    SR_LEX_VERBS,      /* a TABARI .verbs file, added to the CAMEO 2.0 verb patterns */
 } sr_lexicon_file;
 
 /* An empty lexicon. NULL on out-of-memory. */
@@ -376,13 +403,18 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *doc);
 
 /* ---- output ---------------------------------------------------------------------- */
 
-typedef enum { SR_FORMAT_JSONL, SR_FORMAT_TSV } sr_format;
+typedef enum {
+    SR_FORMAT_JSONL,
+    SR_FORMAT_TSV,
+    SR_FORMAT_GDELT, /* events as GDELT 2.0 event-export rows (61 tab-separated columns) */
+} sr_format;
 
 enum {
     SR_ONLY_DOCS = 1,
     SR_ONLY_MENTIONS = 2,
     SR_ONLY_SENTENCES = 4,
     SR_ONLY_CLAIMS = 8,
+    SR_ONLY_EVENTS = 16,
     SR_ONLY_ALL = 11, /* the default: documents, mentions and claims */
 };
 
@@ -392,10 +424,11 @@ typedef struct sr_buf {
 } sr_buf;
 
 /* Appends the records of an analysed document to out in the given format
- * (what: SR_ONLY_* bits). Returns SR_OK or SR_NOMEM. */
+ * (what: SR_ONLY_* bits). SR_FORMAT_GDELT writes events only (one row each, when what
+ * has SR_ONLY_EVENTS) and has no header line. Returns SR_OK or SR_NOMEM. */
 sr_status sr_emit_doc(sr_buf *out, const sr_doc *doc, sr_format fmt, int what);
 
-/* Appends the TSV header line for the given record kinds. */
+/* Appends the TSV header line for one record kind (what: one SR_ONLY_* bit). */
 sr_status sr_emit_tsv_header(sr_buf *out, int what);
 
 /* Appends n bytes (or a C string) to b. Returns SR_OK or SR_NOMEM (b unchanged). */

@@ -16,5 +16,6 @@ SR_EMBED(sr_data_phoenix_international, "data/actors/Phoenix.International.actor
 SR_EMBED(sr_data_phoenix_milnonstate, "data/actors/Phoenix.MilNonState.actors.txt")
 SR_EMBED(sr_data_phoenix_agents, "data/actors/Phoenix.agents.txt")
 SR_EMBED(sr_data_supplement, "data/actors/supplement.txt")
+SR_EMBED(sr_data_cameo_verbs, "data/actors/CAMEO.2.0.verbs.txt")
 
         .section .note.GNU-stack,"",@progbits

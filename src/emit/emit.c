@@ -1,4 +1,5 @@
-/* emit.c: writes documents and mentions as JSONL records or TSV rows.
+/* emit.c: writes documents and mentions as JSONL records or TSV rows (claims and events:
+ * emit_claim.c, emit_event.c).
  * Field names and meanings are documented in docs/SCHEMA.md. Text is always taken from
  * the clean copy, so output is valid UTF-8 whatever the input held. */
 #include <stdio.h>
@@ -195,6 +196,7 @@ sr_status sr_emit_tsv_header(sr_buf *out, int what)
     return sr_buf_adds(out, what == SR_ONLY_DOCS        ? doc_header
                             : what == SR_ONLY_SENTENCES ? sentence_header
                             : what == SR_ONLY_CLAIMS    ? sr_claim_tsv_header
+                            : what == SR_ONLY_EVENTS    ? sr_event_tsv_header
                                                         : mention_header);
 }
 
@@ -292,6 +294,8 @@ static sr_status emit_mention_tsv(sr_buf *b, const sr_doc *d, const sr_mention *
 sr_status sr_emit_doc(sr_buf *out, const sr_doc *d, sr_format fmt, int what)
 {
     sr_status st = SR_OK;
+    if (fmt == SR_FORMAT_GDELT) /* GDELT rows are events; no other record has that form */
+        return what & SR_ONLY_EVENTS ? sr_emit_events(out, d, fmt) : SR_OK;
     if (what & SR_ONLY_DOCS)
         st = fmt == SR_FORMAT_TSV ? emit_doc_tsv(out, d) : emit_doc_json(out, d);
     if (what & SR_ONLY_SENTENCES)
@@ -303,5 +307,7 @@ sr_status sr_emit_doc(sr_buf *out, const sr_doc *d, sr_format fmt, int what)
                                       : emit_mention_json(out, d, &d->mentions[i]);
     if ((what & SR_ONLY_CLAIMS) && !st)
         st = sr_emit_claims(out, d, fmt);
+    if ((what & SR_ONLY_EVENTS) && !st)
+        st = sr_emit_events(out, d, fmt);
     return st;
 }

@@ -1,5 +1,5 @@
 /* emit_int.h: the record writers' shared pieces: JSON keys and values appended
- * without printf, TSV cells, ISO days (emit.c, emit_claim.c). */
+ * without printf, TSV cells, ISO days (emit.c, emit_claim.c, emit_event.c). */
 #ifndef SR_EMIT_INT_H
 #define SR_EMIT_INT_H
 
@@ -102,5 +102,10 @@ static inline void tsv_num(sr_buf *b, double v, sr_status *st)
 /* Appends the JSON records / TSV rows of a document's claims. */
 sr_status sr_emit_claims(sr_buf *b, const sr_doc *d, sr_format fmt);
 extern const char sr_claim_tsv_header[];
+
+/* Appends the JSON records / TSV rows / GDELT 2.0 event-export rows of a document's
+ * events (emit_event.c). */
+sr_status sr_emit_events(sr_buf *b, const sr_doc *d, sr_format fmt);
+extern const char sr_event_tsv_header[];
 
 #endif

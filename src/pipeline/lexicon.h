@@ -4,12 +4,15 @@
 
 #include "../core/internal.h"
 
+#include "../code/coder.h"
 #include "../code/dict.h"
 #include "../place/gazetteer.h"
 
 struct sr_lexicon {
     sr_dict *dict;        /* actors and agents: Phoenix, supplement, the user's files */
     sr_gazetteer *gaz;    /* countries, regions, cities */
+    sr_verbs *verbs;      /* verb patterns: CAMEO 2.0 (PETRARCH), or the user's; NULL none */
+    sr_coder_options coder_opt;
     char err[320];        /* the first error, one line */
 };
 

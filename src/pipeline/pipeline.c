@@ -5,22 +5,31 @@
 #include "../core/internal.h"
 #include "../claim/claims.h"
 #include "../code/actors.h"
+#include "../code/events.h"
 #include "lexicon.h"
 
 struct sr_pipeline {
     const sr_lexicon *lx; /* may be NULL: no actors or places */
+    sr_coder *coder;      /* the event coder, when the lexicon has verbs */
 };
 
 sr_pipeline *sr_pipeline_new(const sr_lexicon *lx)
 {
     sr_pipeline *p = calloc(1, sizeof(sr_pipeline));
-    if (p)
-        p->lx = lx;
+    if (!p)
+        return NULL;
+    p->lx = lx;
+    if (lx && lx->verbs && !(p->coder = sr_coder_new(lx->dict, lx->verbs, &lx->coder_opt))) {
+        free(p);
+        return NULL;
+    }
     return p;
 }
 
 void sr_pipeline_free(sr_pipeline *p)
 {
+    if (p)
+        sr_coder_free(p->coder);
     free(p);
 }
 
@@ -61,5 +70,8 @@ sr_status sr_pipeline_run(sr_pipeline *p, sr_doc *d)
         m.v[i].sentence = sr_doc_sentence_at(d, m.v[i].start);
     d->mentions = m.v;
     d->nmentions = m.n;
-    return p->lx ? sr_claims_find(d) : SR_OK;
+    st = p->lx ? sr_claims_find(d) : SR_OK;
+    if (!st && p->coder)
+        st = sr_events_find(p->coder, d);
+    return st;
 }
