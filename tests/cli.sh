@@ -130,6 +130,20 @@ printf '{"id":"w","published":"2024-11-05","text":"The Quuxland Ministry of Widg
 run own-actors 0 "$SITREP" extract --only claims --actors "$T/own.actors" "$T/own.jsonl" &&
     expect_out "user actor coded" '"actor":"QXLGOV"'
 
+# --- events and the TABARI validation suite ----------------------------------------------
+printf '%s\n' '{"id":"ev1","published":"2024-11-05","text":"Russia accused Ukraine of shelling the border town on Monday."}' >"$T/ev.jsonl"
+run events 0 "$SITREP" extract --only events "$T/ev.jsonl" &&
+    expect_out "event coded from the sentence" '"source":"RUS","target":"UKR","code":"112"'
+run gdelt 0 "$SITREP" extract --format gdelt "$T/ev.jsonl" &&
+    { [ "$(head -1 "$T/out" | awk -F'\t' '{print NF}')" = 61 ] && ok || bad "gdelt row is not 61 columns"; }
+run validate-missing 1 "$SITREP" validate tabari "$T/no-such-suite"
+expect_err "validate names the missing project" "no-such-suite"
+EVDIR=${SITREP_SHARED:-../shared}/data/eventcoding/tabari-validation
+mkdir -p "$T/suite" && cp "$EVDIR"/* "$T/suite/" && chmod u+w "$T/suite"/*
+{ printf 'ABANDON [345\n'; cat "$EVDIR/TABARI.Demo.verbs"; } >"$T/suite/TABARI.Demo.verbs"
+run validate-bad-dict 1 "$SITREP" validate tabari "$T/suite"
+expect_err "malformed verb line named with file and line" "TABARI.Demo.verbs:1: expected"
+
 # --- threads keep output identical ------------------------------------------------------
 BBC=${SITREP_SHARED:-../shared}/corpus/bbc.jsonl.gz
 if [ -r "$BBC" ]; then
