@@ -227,7 +227,7 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
     while (vq + verb_n < hi && cl->live[vq + verb_n] < wi + w->span)
         verb_n++;
     cmatch m = {c, cl->live + lo, hi - lo, 0, vq - lo, verb_n, 0, {-1, false, NULL},
-                {-1, false, NULL}, 0};
+                {-1, false, NULL}, 0, &c->budget};
     const vcode *code = NULL;
     const vpattern *pat = NULL;
     for (uint32_t k = 0; k < g->npat; k++) {
@@ -379,7 +379,8 @@ static void time_shift(sr_coder *c)
         size_t vq = 0;
         while (live[vq] != i)
             vq++;
-        cmatch m = {c, live, n, 0, vq, w->span, 0, {-1, false, NULL}, {-1, false, NULL}, 0};
+        cmatch m = {c, live, n, 0, vq, w->span, 0, {-1, false, NULL}, {-1, false, NULL}, 0,
+                    &c->budget};
         const vcode *code = &g->code;
         for (uint32_t k = 0; k < g->npat; k++)
             if (sr_coder_match(&m, &c->verbs->pats[g->first_pat + k])) {
@@ -415,6 +416,7 @@ sr_status sr_coder_code(sr_coder *c, const sr_doc *doc, size_t first, size_t end
     c->discard = c->complex = c->shifted = false;
     c->shift = 0;
     c->dropped = 0;
+    c->budget = SR_CODER_MATCH_BUDGET;
     c->why = "";
     if (end > doc->ntokens)
         end = doc->ntokens;

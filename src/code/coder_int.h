@@ -8,6 +8,10 @@
 #include "coder.h"
 #include "verbs_int.h"
 
+/* Pattern-matching steps one sentence may spend in all: ample for news sentences (a
+ * typical one spends a few hundred), a cap for a verb repeated hundreds of times. */
+enum { SR_CODER_MATCH_BUDGET = 20000 };
+
 /* Word types (TABARI's, manual §7.1). */
 enum {
     W_NULL,   /* not classified */
@@ -99,6 +103,7 @@ struct sr_coder {
     uint32_t *live;      /* a clause's live words */
     size_t cap_live;
     size_t dropped;      /* comma-delimited clauses dropped */
+    uint32_t budget;     /* pattern-matching steps left for this sentence */
     cfound sub;          /* a subordinate event kept for when nothing else is coded */
     uint32_t sub_clause;
     bool have_sub;

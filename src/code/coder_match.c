@@ -3,7 +3,8 @@
  * joined to the one before by "_" or "~" must follow it at once, others may skip words;
  * "*" must land on the verb. $ + % ^ @ take the next actor (a parsed compound whole).
  * Alternatives take their first matching member. Backtracking over skipped words is
- * bounded by a step budget, so no sentence costs more than a fixed amount per pattern. */
+ * bounded by a step budget per pattern and one per sentence (the coder's), so no
+ * sentence costs more than a fixed amount however many verbs it repeats. */
 #include <string.h>
 
 #include "coder_match.h"
@@ -52,6 +53,8 @@ static long seq_at(cmatch *m, const vel *els, size_t n, size_t q, size_t limit);
 static long el_at(cmatch *m, const vel *e, size_t q, size_t limit)
 {
     const sr_coder *c = m->c;
+    if (m->budget && (*m->budget == 0 || !--*m->budget)) /* every word tried counts */
+        return -1;
     if (e->kind == PE_VERB)
         return q == m->verb ? (long)(q + m->verb_n) : -1;
     if (q >= limit)
@@ -114,7 +117,7 @@ static bool from(cmatch *m, const vel *els, size_t n, size_t k, size_t p, bool f
 {
     if (k == n)
         return true;
-    if (++m->steps > MATCH_STEPS)
+    if (++m->steps > MATCH_STEPS || (m->budget && *m->budget == 0))
         return false;
     const vel *e = &els[k];
     bool before = k < m->verb_el;

@@ -13,6 +13,7 @@ typedef struct {
     uint32_t verb_el;     /* the pattern's "*" element */
     cref source, target;  /* set by $ + % */
     unsigned steps;
+    uint32_t *budget;     /* steps left for the whole sentence (NULL: none) */
 } cmatch;
 
 /* Whether pattern p matches; on success m->source / m->target hold what $ + % took. */
