@@ -44,11 +44,17 @@ void sr_coder_free(sr_coder *c)
     free(c);
 }
 
-sr_coder_options *sr_coder_opts(sr_coder *c) { return &c->opt; }
+sr_coder_options *sr_coder_opts(sr_coder *c)
+{
+    return &c->opt;
+}
 
 /* ---- comma clauses and clauses ---------------------------------------------------------- */
 
-static bool in_range(int n, int lo, int hi) { return n > lo && n <= hi; }
+static bool in_range(int n, int lo, int hi)
+{
+    return n > lo && n <= hi;
+}
 
 static void drop_comma_clauses(sr_coder *c)
 {
@@ -129,7 +135,6 @@ static sr_span unit_span(const sr_coder *c, cref r)
     return (sr_span){c->w[u->first].start, c->w[u->end - 1].end};
 }
 
-
 static sr_status emit(sr_coder *c, const cfound *f, uint32_t clause)
 {
     const char *src[32], *tgt[32];
@@ -176,10 +181,10 @@ static sr_status emit(sr_coder *c, const cfound *f, uint32_t clause)
 /* ---- one verb --------------------------------------------------------------------------- */
 
 typedef struct {
-    size_t first, end;      /* the clause's words */
-    uint32_t *live;         /* its live words */
+    size_t first, end; /* the clause's words */
+    uint32_t *live;    /* its live words */
     size_t n;
-    cref carried;           /* the source carried over from earlier clauses */
+    cref carried; /* the source carried over from earlier clauses */
     bool clause0;
 } cclause;
 
@@ -226,8 +231,8 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
     size_t verb_n = 1;
     while (vq + verb_n < hi && cl->live[vq + verb_n] < wi + w->span)
         verb_n++;
-    cmatch m = {c, cl->live + lo, hi - lo, 0, vq - lo, verb_n, 0, {-1, false, NULL},
-                {-1, false, NULL}, 0, &c->budget};
+    cmatch m = {c, cl->live + lo,     hi - lo,           0, vq - lo,   verb_n,
+                0, {-1, false, NULL}, {-1, false, NULL}, 0, &c->budget};
     const vcode *code = NULL;
     const vpattern *pat = NULL;
     for (uint32_t k = 0; k < g->npat; k++) {
@@ -266,7 +271,8 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
         if (!cl->clause0 && cl->carried.unit >= 0) {
             /* an actor right after the conjunction overrides the carried source */
             size_t q = 0;
-            while (q < cl->n && (c->w[cl->live[q]].type == W_DET || c->w[cl->live[q]].type == W_ADJ))
+            while (q < cl->n &&
+                   (c->w[cl->live[q]].type == W_DET || c->w[cl->live[q]].type == W_ADJ))
                 q++;
             cref r = q < vq ? find_actor(c, cl, q, q + 1, tcode) : (cref){-1, false, NULL};
             src = r.unit >= 0 ? r : cl->carried;
@@ -366,21 +372,18 @@ static bool complexity(sr_coder *c)
 
 static void time_shift(sr_coder *c)
 {
-    for (size_t i = 0; i < c->nw; i++) {
-        const cword *w = &c->w[i];
-        if (w->type != W_TIME || w->deleted)
+    /* patterns of a time phrase are matched over the sentence's live words */
+    size_t n = 0;
+    for (size_t k = 0; k < c->nw; k++)
+        if (!c->w[k].deleted)
+            c->live[n++] = (uint32_t)k;
+    for (size_t vq = 0; vq < n; vq++) {
+        const cword *w = &c->w[c->live[vq]];
+        if (w->type != W_TIME)
             continue;
         const vgroup *g = &c->verbs->groups[w->group];
-        uint32_t live[SR_CODER_MAX_WORDS];
-        size_t n = 0;
-        for (size_t k = 0; k < c->nw; k++)
-            if (!c->w[k].deleted)
-                live[n++] = (uint32_t)k;
-        size_t vq = 0;
-        while (live[vq] != i)
-            vq++;
-        cmatch m = {c, live, n, 0, vq, w->span, 0, {-1, false, NULL}, {-1, false, NULL}, 0,
-                    &c->budget};
+        cmatch m = {c, c->live,   n, 0, vq, w->span, 0, {-1, false, NULL}, {-1, false, NULL},
+                    0, &c->budget};
         const vcode *code = &g->code;
         for (uint32_t k = 0; k < g->npat; k++)
             if (sr_coder_match(&m, &c->verbs->pats[g->first_pat + k])) {

@@ -37,35 +37,31 @@ const char *sr_coder_keep(sr_coder *c, const char *s, size_t n)
     return p;
 }
 
-static bool punct_is(const sr_doc *doc, const sr_token *t, const char *chars)
+/* Tokens TABARI's input filter drops: hyphens, quotes, ? ! . and brackets, and three-byte
+ * punctuation such as curly quotes, dashes and ellipses. */
+static bool dropped(const sr_doc *doc, const sr_token *t)
 {
     if (t->kind != SR_TOK_PUNCT && t->kind != SR_TOK_SYMBOL)
         return false;
     size_t n = t->end - t->start;
-    const char *s = doc->clean + t->start;
+    const unsigned char *s = (const unsigned char *)doc->clean + t->start;
     if (n == 1)
-        return strchr(chars, s[0]) != NULL;
-    /* curly quotes and dashes (UTF-8) */
-    return (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-            strchr(chars, '"'));
+        return strchr("-\"?!.()[]'`", s[0]) != NULL;
+    return n == 3 && s[0] == 0xE2 && (t->kind == SR_TOK_PUNCT || s[1] == 0x80);
 }
 
-static const char *const closed[][12] = {
-    [W_DET] = {"A", "AN", "THE"},
-    [W_CONJ] = {"AND", "BUT", "OR", "NOR"},
-    [W_PRON] = {"HE", "SHE", "IT", "ITS", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"},
-    [W_AUX] = {"WAS", "WERE", "BEEN"},
-    [W_BY] = {"BY"},
+/* The closed word classes (manual §7.1), looked up by the token's word hash. */
+static const struct {
+    const char *word;
+    uint8_t type;
+} closed_words[] = {
+    {"a", W_DET},     {"an", W_DET},     {"the", W_DET},  {"and", W_CONJ}, {"but", W_CONJ},
+    {"or", W_CONJ},   {"nor", W_CONJ},   {"he", W_PRON},  {"she", W_PRON}, {"it", W_PRON},
+    {"its", W_PRON},  {"his", W_PRON},   {"her", W_PRON}, {"him", W_PRON}, {"they", W_PRON},
+    {"them", W_PRON}, {"their", W_PRON}, {"was", W_AUX},  {"were", W_AUX}, {"been", W_AUX},
+    {"by", W_BY},     {NULL, 0},
 };
-
-static int closed_class(const char *s, size_t n)
-{
-    for (int k = 0; k < (int)(sizeof closed / sizeof *closed); k++)
-        for (int j = 0; j < 12 && closed[k][j]; j++)
-            if (strlen(closed[k][j]) == n && !memcmp(closed[k][j], s, n))
-                return k;
-    return W_NULL;
-}
+static sr_wordlist closed_list = SR_WORDLIST(closed_words);
 
 /* Longest verb-dictionary form starting at word i. */
 typedef struct {
@@ -115,8 +111,7 @@ sr_status sr_coder_words(sr_coder *c, size_t first, size_t end)
         const sr_token *tk = &doc->tokens[t];
         const char *s = doc->clean + tk->start;
         size_t n = tk->end - tk->start;
-        if (punct_is(doc, tk, "-\"?!.()[]'`") || (tk->kind == SR_TOK_PUNCT && n == 3 &&
-                                                  (unsigned char)s[0] == 0xE2))
+        if (dropped(doc, tk))
             continue;
         /* "'s" joins the word before it: GONDOR'S */
         if (c->nw && tk->kind == SR_TOK_WORD && n == 2 && (s[0] == '\'') &&
@@ -158,9 +153,8 @@ sr_status sr_coder_words(sr_coder *c, size_t first, size_t end)
         cword *w = &c->w[i];
         sr_dict_match m;
         size_t dict_words = 0;
-        if (c->actors &&
-            sr_dict_find(c->actors, doc, w->tok, end, c->day,
-                         (1u << SR_DICT_ACTOR) | (1u << SR_DICT_AGENT), &m)) {
+        if (c->actors && sr_dict_find(c->actors, doc, w->tok, end, c->day,
+                                      (1u << SR_DICT_ACTOR) | (1u << SR_DICT_AGENT), &m)) {
             while (i + dict_words < c->nw && c->w[i + dict_words].tok < m.end)
                 dict_words++;
         }
@@ -214,9 +208,10 @@ sr_status sr_coder_words(sr_coder *c, size_t first, size_t end)
             i += f->n;
             continue;
         }
-        int cc = closed_class(w->s, w->n);
-        if (cc != W_NULL)
-            w->type = (uint8_t)cc;
+        const sr_token *tk = &doc->tokens[w->tok];
+        int cc = tk->end - tk->start == w->n ? sr_wordlist_find(&closed_list, doc, tk) : -1;
+        if (cc >= 0)
+            w->type = closed_words[cc].type;
         else if (w->n == 1 && w->s[0] == ',')
             w->type = W_COMMA;
         else if (w->s[0] >= '0' && w->s[0] <= '9')

@@ -624,13 +624,9 @@ sr_status sr_dict_slurp(sr_dict *d, const char *path, sr_buf *out)
     if (!f)
         return sr_dict_fail(d, errno == ENOENT ? SR_NOTFOUND : SR_IO, path, 0,
                             "cannot open the file");
-    sr_status st = SR_OK;
-    char chunk[65536];
-    size_t k;
-    while (st == SR_OK && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st = sr_buf_add(out, chunk, k);
-    if (st == SR_OK && ferror(f))
-        st = sr_dict_fail(d, SR_IO, path, 0, "cannot read the file");
+    sr_status st = sr_buf_read_stream(out, f, 0);
+    if (st == SR_IO)
+        sr_dict_fail(d, SR_IO, path, 0, "cannot read the file");
     fclose(f);
     return st;
 }

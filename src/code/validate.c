@@ -380,13 +380,7 @@ static sr_status slurp(const char *path, char **data, size_t *n, char *err, size
         return fail(err, errn, errno == ENOENT ? SR_NOTFOUND : SR_IO, "%s: %s", path,
                     strerror(errno));
     sr_buf b = {0};
-    sr_status st = SR_OK;
-    char chunk[65536];
-    size_t k;
-    while (!st && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st = b.n + k > VALIDATE_MAX_FILE ? SR_LIMIT : sr_buf_add(&b, chunk, k);
-    if (!st && ferror(f))
-        st = SR_IO;
+    sr_status st = sr_buf_read_stream(&b, f, VALIDATE_MAX_FILE);
     if (!st)
         st = sr_buf_addc(&b, 0);
     fclose(f);

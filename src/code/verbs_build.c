@@ -33,8 +33,14 @@ void sr_verbs_free(sr_verbs *v)
     free(v);
 }
 
-const char *sr_verbs_error(const sr_verbs *v) { return v->err; }
-const char *sr_verbs_warning(const sr_verbs *v) { return v->warn; }
+const char *sr_verbs_error(const sr_verbs *v)
+{
+    return v->err;
+}
+const char *sr_verbs_warning(const sr_verbs *v)
+{
+    return v->warn;
+}
 
 void sr_verbs_get_stats(const sr_verbs *v, sr_verbs_stats *out)
 {
@@ -62,15 +68,33 @@ const char *sr_verbs_str(sr_verbs *v, const char *s, size_t n)
     return p;
 }
 
-#define PUSH(field, count, cap, first) \
+#define PUSH(field, count, cap, first)                                                             \
     sr_dict_push((void **)&v->field, &v->count, &v->cap, sizeof *v->field, first)
 
-vel *sr_verbs_el(sr_verbs *v) { return PUSH(els, nels, cap_els, 4096); }
-vseq *sr_verbs_seq(sr_verbs *v) { return PUSH(seqs, nseqs, cap_seqs, 256); }
-vset *sr_verbs_set(sr_verbs *v) { return PUSH(sets, nsets, cap_sets, 64); }
-vpattern *sr_verbs_pat(sr_verbs *v) { return PUSH(pats, npats, cap_pats, 1024); }
-vgroup *sr_verbs_group(sr_verbs *v) { return PUSH(groups, ngroups, cap_groups, 512); }
-vform *sr_verbs_form(sr_verbs *v) { return PUSH(forms, nforms, cap_forms, 1024); }
+vel *sr_verbs_el(sr_verbs *v)
+{
+    return PUSH(els, nels, cap_els, 4096);
+}
+vseq *sr_verbs_seq(sr_verbs *v)
+{
+    return PUSH(seqs, nseqs, cap_seqs, 256);
+}
+vset *sr_verbs_set(sr_verbs *v)
+{
+    return PUSH(sets, nsets, cap_sets, 64);
+}
+vpattern *sr_verbs_pat(sr_verbs *v)
+{
+    return PUSH(pats, npats, cap_pats, 1024);
+}
+vgroup *sr_verbs_group(sr_verbs *v)
+{
+    return PUSH(groups, ngroups, cap_groups, 512);
+}
+vform *sr_verbs_form(sr_verbs *v)
+{
+    return PUSH(forms, nforms, cap_forms, 1024);
+}
 
 uint32_t sr_verbs_find_set(const sr_verbs *v, const char *name, size_t n)
 {
@@ -91,8 +115,8 @@ static void vmessage(char *dst, size_t cap, const char *name, uint32_t line, con
         vsnprintf(dst + k, cap - (size_t)k, fmt, ap);
 }
 
-sr_status sr_verbs_fail(sr_verbs *v, sr_status st, const char *name, uint32_t line,
-                        const char *fmt, ...)
+sr_status sr_verbs_fail(sr_verbs *v, sr_status st, const char *name, uint32_t line, const char *fmt,
+                        ...)
 {
     v->errors++;
     if (v->first_status == SR_OK) {
@@ -122,8 +146,8 @@ static bool code_char(char c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-sr_status sr_verbs_parse_code(sr_verbs *v, const char *name, uint32_t line, const char *s,
-                              size_t n, bool time, vcode *out)
+sr_status sr_verbs_parse_code(sr_verbs *v, const char *name, uint32_t line, const char *s, size_t n,
+                              bool time, vcode *out)
 {
     char buf[64];
     size_t k = 0;
@@ -131,8 +155,10 @@ sr_status sr_verbs_parse_code(sr_verbs *v, const char *name, uint32_t line, cons
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && s[i] != '\t') {
             if (k + 1 >= sizeof buf)
-                return sr_verbs_fail(v, SR_DICT, name, line, "expected a code of at most %zu "
-                                     "characters in [...]", sizeof buf - 2);
+                return sr_verbs_fail(v, SR_DICT, name, line,
+                                     "expected a code of at most %zu "
+                                     "characters in [...]",
+                                     sizeof buf - 2);
             buf[k++] = s[i];
         }
     buf[k] = 0;
@@ -169,7 +195,8 @@ sr_status sr_verbs_parse_code(sr_verbs *v, const char *name, uint32_t line, cons
         if (i != a && !code_char(buf[i]))
             return sr_verbs_fail(v, SR_DICT, name, line,
                                  "expected an event code of letters and digits, "
-                                 "optionally CODE:CODE, in [%s]", buf);
+                                 "optionally CODE:CODE, in [%s]",
+                                 buf);
     if (!a || (colon && a + 1 == k))
         return sr_verbs_fail(v, SR_DICT, name, line, "expected a code on both sides of ':'");
     out->code = sr_verbs_str(v, buf, a);
@@ -195,8 +222,8 @@ static bool word_char(char c)
            c != '|' && c != '(' && c != ')' && c != '[' && c != ']';
 }
 
-static sr_status parse_seq(pparse *p, const char *s, size_t n, size_t *i, char stop,
-                           int32_t *len, vseq *out);
+static sr_status parse_seq(pparse *p, const char *s, size_t n, size_t *i, char stop, int32_t *len,
+                           vseq *out);
 
 /* Appends an element of kind; adjacency given. NULL on out-of-memory. */
 static vel *add_el(pparse *p, uint8_t kind, bool adjacent)
@@ -270,8 +297,8 @@ static sr_status parse_alts(pparse *p, const char *s, size_t n, size_t *i, bool 
  * A nested set's sequences are appended to v->els while this sequence is read, so this
  * sequence's own elements are gathered locally and appended last: every sequence is a
  * contiguous run. */
-static sr_status parse_seq(pparse *p, const char *s, size_t n, size_t *i, char stop,
-                           int32_t *len, vseq *out)
+static sr_status parse_seq(pparse *p, const char *s, size_t n, size_t *i, char stop, int32_t *len,
+                           vseq *out)
 {
     sr_verbs *v = p->v;
     bool adjacent = false; /* the next element must follow the previous one at once */
@@ -313,8 +340,7 @@ static sr_status parse_seq(pparse *p, const char *s, size_t n, size_t *i, char s
                 while (j < n && s[j] != '}')
                     j++;
                 if (j == n)
-                    return sr_verbs_fail(v, SR_DICT, p->name, p->line,
-                                         "expected '}' closing '{'");
+                    return sr_verbs_fail(v, SR_DICT, p->name, p->line, "expected '}' closing '{'");
                 bool first = true;
                 while (*i < j) {
                     while (*i < j && (s[*i] == ' ' || s[*i] == '_'))
@@ -486,8 +512,7 @@ sr_status sr_verbs_finish(sr_verbs *v)
      * a duplicate root's patterns are appended as a new run and merged here). */
     for (size_t g = 0; g < v->ngroups; g++)
         if (v->groups[g].npat > 1)
-            qsort(v->pats + v->groups[g].first_pat, v->groups[g].npat, sizeof *v->pats,
-                  cmp_pat);
+            qsort(v->pats + v->groups[g].first_pat, v->groups[g].npat, sizeof *v->pats, cmp_pat);
     size_t cap = 64;
     while (cap < v->nforms * 2)
         cap *= 2;
@@ -512,6 +537,26 @@ sr_status sr_verbs_finish(sr_verbs *v)
     return SR_OK;
 }
 
+/* Calls f for the forms whose first word is w[0..n) (only stems with stems_only). */
+static void probe(const sr_verbs *v, const char *w, size_t n, bool stems_only,
+                  void (*f)(uint32_t form, void *ctx), void *ctx)
+{
+    for (uint32_t id = v->heads[key_hash(w, n) & (v->cap_heads - 1)]; id;
+         id = v->forms[id - 1].next) {
+        const vel *x = &v->els[v->forms[id - 1].first];
+        if (x->len == n && (!stems_only || x->match == VM_STEM) && !memcmp(x->s, w, n))
+            f(id - 1, ctx);
+    }
+}
+
+static bool tried_before(const size_t *tried, size_t ntried, size_t n)
+{
+    for (size_t t = 0; t < ntried; t++)
+        if (tried[t] == n)
+            return true;
+    return false;
+}
+
 void sr_verbs_candidates(const sr_verbs *v, const char *w, size_t wn,
                          void (*f)(uint32_t form, void *ctx), void *ctx)
 {
@@ -524,35 +569,13 @@ void sr_verbs_candidates(const sr_verbs *v, const char *w, size_t wn,
     static const char *const endings[] = {"", "'S", "S", "ED", "ES", "EN", "ING", "D", "'"};
     for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
         size_t el = strlen(endings[e]), n = wn - el;
-        if (wn < el + 2 || memcmp(w + n, endings[e], el))
-            continue;
-        bool seen = false;
-        for (size_t t = 0; t < ntried; t++)
-            seen |= tried[t] == n;
-        if (seen)
+        if (wn < el + 2 || memcmp(w + n, endings[e], el) || tried_before(tried, ntried, n))
             continue;
         tried[ntried++] = n;
-        for (uint32_t id = v->heads[key_hash(w, n) & (v->cap_heads - 1)]; id;
-             id = v->forms[id - 1].next) {
-            const vel *x = &v->els[v->forms[id - 1].first];
-            if (x->len == n && !memcmp(x->s, w, n))
-                f(id - 1, ctx);
-        }
+        probe(v, w, n, false, f, ctx);
     }
     uint64_t lens_mask = v->stem_lens;
-    for (size_t n = 1; n <= 64 && n <= wn && lens_mask >> (n - 1); n++) {
-        if (!(lens_mask >> (n - 1) & 1))
-            continue;
-        bool seen = false;
-        for (size_t t = 0; t < ntried; t++)
-            seen |= tried[t] == n;
-        if (seen)
-            continue;
-        for (uint32_t id = v->heads[key_hash(w, n) & (v->cap_heads - 1)]; id;
-             id = v->forms[id - 1].next) {
-            const vel *e = &v->els[v->forms[id - 1].first];
-            if (e->len == n && e->match == VM_STEM && !memcmp(e->s, w, n))
-                f(id - 1, ctx);
-        }
-    }
+    for (size_t n = 1; n <= 64 && n <= wn && lens_mask >> (n - 1); n++)
+        if ((lens_mask >> (n - 1) & 1) && !tried_before(tried, ntried, n))
+            probe(v, w, n, true, f, ctx);
 }

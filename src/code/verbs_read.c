@@ -433,13 +433,9 @@ sr_status sr_verbs_load_file(sr_verbs *v, sr_verbs_format f, const char *path)
         return sr_verbs_fail(v, errno == ENOENT ? SR_NOTFOUND : SR_IO, path, 0,
                              "cannot open the file");
     sr_buf b = {0};
-    sr_status st = SR_OK;
-    char chunk[65536];
-    size_t k;
-    while (st == SR_OK && (k = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        st = sr_buf_add(&b, chunk, k);
-    if (st == SR_OK && ferror(fp))
-        st = sr_verbs_fail(v, SR_IO, path, 0, "cannot read the file");
+    sr_status st = sr_buf_read_stream(&b, fp, 0);
+    if (st == SR_IO)
+        sr_verbs_fail(v, SR_IO, path, 0, "cannot read the file");
     fclose(fp);
     if (st == SR_OK)
         st = sr_verbs_load_mem(v, f, path, b.p ? b.p : "", b.n);

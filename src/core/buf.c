@@ -25,6 +25,20 @@ sr_status sr_buf_reserve(sr_buf *b, size_t extra)
     return SR_OK;
 }
 
+sr_status sr_buf_read_stream(sr_buf *b, FILE *f, size_t max)
+{
+    char chunk[65536];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (max && b->n + k > max)
+            return SR_LIMIT;
+        sr_status st = sr_buf_add(b, chunk, k);
+        if (st)
+            return st;
+    }
+    return ferror(f) ? SR_IO : SR_OK;
+}
+
 sr_status sr_buf_add(sr_buf *b, const void *p, size_t n)
 {
     if (sr_buf_reserve(b, n))

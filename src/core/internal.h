@@ -34,6 +34,9 @@ size_t sr_arena_footprint(const sr_arena *a);
 sr_status sr_buf_reserve(sr_buf *b, size_t extra);
 sr_status sr_buf_addc(sr_buf *b, char c);
 sr_status sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the rest of stream f to b, b growing to at most max bytes (0: no cap).
+ * SR_OK, SR_IO (a read error), SR_LIMIT (past max) or SR_NOMEM; b keeps what was read. */
+sr_status sr_buf_read_stream(sr_buf *b, FILE *f, size_t max);
 /* Appends s as a JSON string literal with quotes; byte 0x1A (a replaced invalid byte)
  * is written as \ufffd so output is always valid UTF-8 JSON. */
 sr_status sr_buf_json_str(sr_buf *b, const char *s, size_t n);
