@@ -560,6 +560,8 @@ static sr_status add_form(preader *r, uint32_t gid, const char *s, size_t n, int
     }
     if (st)
         return st;
+    if (v->nels == first) /* "---" or "+_": marks without a word */
+        return FAIL(r, "expected a verb word, not only '-', '_' or '+'");
     vform *f = sr_verbs_form(v);
     if (!f)
         return SR_NOMEM;

@@ -439,6 +439,9 @@ TEST(verbs_petrarch_errors)
     check_error("--- A [042] ---\nSPEED [01] [02]\n",
                 "t.verbs:2: expected at most one {forms} and one [code] after the verb");
     check_error("--- A [042] ---\n[020]\n", "t.verbs:2: expected a verb before {forms} or [code]");
+    /* a form of only hyphens once made a wordless form the lookup read past the end */
+    check_error("--- A [042] ---\nHURRY {HURR ---}\n",
+                "t.verbs:2: expected a verb word, not only '-', '_' or '+'");
     /* a broken header: its block is skipped, not added to the block before it */
     check_error("--- A [12.5] ---\nHASTEN\n- * AID [070]\n",
                 "t.verbs:1: expected an event code of letters and digits, optionally "
