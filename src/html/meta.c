@@ -315,6 +315,22 @@ static bool contains_folded(const char *hay, const char *needle)
 /* A headline's text without its kicker: an <h1> whose first part is an element of its
  * own ("<span class=kicker>Climate</span> Drilling until it gets hot") followed by at
  * least as much text gives the text after that element; any other <h1>, all its text. */
+/* Bytes of s taken by the separators a kicker leaves before the headline: blanks,
+ * ": - | /" and whole en or em dashes (never part of another character). */
+static size_t kicker_separators(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (;;) {
+        if (u[i] && strchr(" :-|/", u[i]))
+            i++;
+        else if (u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94))
+            i += 3;
+        else
+            return i;
+    }
+}
+
 static char *h1_text(xmlNodePtr h1, sr_arena *a)
 {
     xmlNodePtr first = h1->children;
@@ -326,7 +342,7 @@ static char *h1_text(xmlNodePtr h1, sr_arena *a)
     sr_mtext kick = {.n = 0}, rest = {.n = 0};
     sr_meta_node_text(first, &kick, SR_META_MAX_STR);
     sr_meta_siblings_text(first->next, &rest, SR_META_MAX_STR);
-    size_t skip = strspn(rest.b, " :-|/\xe2\x80\x93\x94");
+    size_t skip = kicker_separators(rest.b);
     char c0 = rest.b[skip]; /* "<b>Quarrel</b> of the couple" is one sentence */
     if (!kick.n || kick.n > 80 || rest.n - skip < 4 || rest.n - skip < kick.n ||
         (c0 >= 'a' && c0 <= 'z'))

@@ -299,6 +299,17 @@ TEST(meta_title_kicker_and_typography)
             "<span>Drilling until it gets hot</span></h1></body></html>",
             NULL, a, &pg);
     CHECK_EQ_STR(pg.title, "Drilling until it gets hot");
+    /* an em dash after the kicker goes whole; a character that merely starts like a dash
+     * (U+203C, E2 80 BC) stays whole: the fuzzer once saw it cut to a lone byte */
+    meta_of("<html><head><meta property=\"og:title\" content=\"Climate \u2014 Drilling until "
+            "it gets hot\"></head><body><h1><b>Climate</b> \u2014 Drilling until it gets hot"
+            "</h1></body></html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.title, "Drilling until it gets hot");
+    meta_of("<html><head><title>Climate \u203c Drilling until it gets hot</title></head><body>"
+            "<h1><b>Climate</b>\u203c Drilling until it gets hot</h1></body></html>",
+            NULL, a, &pg);
+    CHECK_EQ_STR(pg.title, "\u203c Drilling until it gets hot");
     /* an emphasised first word is no kicker */
     meta_of("<html><head><meta property=\"og:title\" content=\"Quarrel of the couple "
             "escalates\"></head><body><h1><b>Quarrel</b> of the couple escalates</h1></body>"
