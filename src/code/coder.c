@@ -44,6 +44,8 @@ void sr_coder_free(sr_coder *c)
     free(c);
 }
 
+void sr_coder_follow(sr_coder *c, bool follows) { c->follows = follows && c->opt.forward[0]; }
+
 sr_coder_options *sr_coder_opts(sr_coder *c)
 {
     return &c->opt;
@@ -423,8 +425,11 @@ sr_status sr_coder_code(sr_coder *c, const sr_doc *doc, size_t first, size_t end
     c->why = "";
     if (end > doc->ntokens)
         end = doc->ntokens;
-    if (first >= end)
+    if (first >= end) {
+        c->follows = false;
+        c->carry[0] = 0;
         return SR_OK;
+    }
     size_t need_pool = (end - first) * 128 + 1024;
     if (need_pool > c->cap_pool) {
         char *p = realloc(c->pool, need_pool);

@@ -32,6 +32,9 @@ typedef struct {
     bool time_shift;        /* SET: TIME SHIFT; on when the verbs have a <TIME> section */
     bool fbis;              /* SET: FBIS = TRUE */
     bool nonevents;         /* NONEVENTS: TRUE */
+    /* FORWARD: the sequence format ("^^***NNN*SSS") telling where a record id holds its
+       story and sentence numbers; "" when forwarding is off */
+    char forward[32];
 } sr_coder_options;
 
 /* TABARI's defaults (COMMA MIN 2 MAX 10, BMIN 128 BMAX 0, EMIN 2 EMAX 10, CODE BY
@@ -105,5 +108,18 @@ sr_status sr_coder_code(sr_coder *c, const sr_doc *doc, size_t first, size_t end
                         sr_coded *out);
 
 enum { SR_CODER_MAX_WORDS = 512, SR_CODER_MAX_EVENTS = 64 };
+
+/* Pronoun forwarding (TABARI's FORWARD, manual §8.4). The coder remembers the actor code
+ * of the first actor of each sentence it codes (without agents: "Fornost President
+ * Umbardacil" leaves FOR). When follows is true, the next sentence coded continues that
+ * one in the same story, and a pronoun there that comes before any actor stands for the
+ * remembered actor. Applies to the next sr_coder_code call only. */
+void sr_coder_follow(sr_coder *c, bool follows);
+
+/* Whether the record id "next" follows "prev" under the FORWARD sequence format fmt: the
+ * same story number (the N positions) and the next sentence number (the S positions; not
+ * a number: 0). Leading "^" in fmt stand for blanks before the id, which are skipped in
+ * both ids before the positions are read. False when fmt is "" or either id is too short. */
+bool sr_coder_id_follows(const char *fmt, const char *prev, const char *next);
 
 #endif

@@ -6,7 +6,8 @@
  * adjectives) become parsed compounds, "noun and adjective* noun" and "adjective and
  * adjective" compound phrases; their conjunctions and commas then split no clause.
  * Pronouns stand for an actor: HE SHE IT HIM the first of the sentence, ITS HIS HER the
- * first before them, THEY THEM THEIR the first compound, else the first actor. */
+ * first before them, THEY THEM THEIR the first compound, else the first actor; with
+ * forwarding, a pronoun before any actor is an actor itself, the last sentence's first. */
 #include <string.h>
 
 #include "coder_int.h"
@@ -117,6 +118,15 @@ static sr_status units(sr_coder *c)
             if (st)
                 return st;
             i = after;
+            continue;
+        }
+        if (w->type == W_PRON && !c->nunits && c->follows && c->carry[0]) {
+            /* FORWARD: a pronoun before any actor stands for the last sentence's first */
+            const char *code = sr_coder_keep(c, c->carry, strlen(c->carry));
+            cunit *u = new_unit(c, (uint32_t)i, (uint32_t)i + 1);
+            if (!u || !code || !add_code(c, u, code))
+                return SR_NOMEM;
+            c->w[i++].unit = 0;
             continue;
         }
         if (w->type == W_AGENT) {
@@ -260,7 +270,7 @@ static void pronouns(sr_coder *c)
 {
     for (size_t i = 0; i < c->nw; i++) {
         cword *w = &c->w[i];
-        if (w->type != W_PRON || !c->nunits)
+        if (w->type != W_PRON || !c->nunits || w->unit >= 0)
             continue;
         if (word_is(w, "THEY") || word_is(w, "THEM") || word_is(w, "THEIR")) {
             w->ref = c->ncomps ? (int32_t)c->comps[0].first_unit : 0;
@@ -272,9 +282,28 @@ static void pronouns(sr_coder *c)
     }
 }
 
+/* The first actor word's first code, for the next sentence's pronouns. */
+static void remember_first_actor(sr_coder *c)
+{
+    c->carry[0] = 0;
+    for (size_t i = 0; i < c->nw; i++) {
+        const cword *w = &c->w[i];
+        if (w->type != W_ACTOR || !w->ncodes)
+            continue;
+        const sr_dict_code *code = c->dcodes[w->code_first];
+        if (code->len < sizeof c->carry) {
+            memcpy(c->carry, code->text, code->len);
+            c->carry[code->len] = 0;
+        }
+        return;
+    }
+}
+
 sr_status sr_coder_actors(sr_coder *c)
 {
     sr_status st = units(c);
+    c->follows = false;
+    remember_first_actor(c);
     if (st)
         return st;
     if ((st = compounds(c)))

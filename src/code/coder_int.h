@@ -111,6 +111,8 @@ struct sr_coder {
     const char *why;
     int32_t shift;
     bool shifted;
+    bool follows;        /* sr_coder_follow: this sentence continues the last one */
+    char carry[32];      /* the last sentence's first actor code (FORWARD); "" none */
 };
 
 /* Grows *p (elements of elem bytes) to hold need; NULL on out-of-memory. */

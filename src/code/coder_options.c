@@ -8,6 +8,7 @@
  * be read is an error: a misspelt option silently ignored changes the coding. */
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <strings.h>
 
 #include "coder.h"
@@ -431,18 +432,112 @@ static sr_status cmd_nonevents(sr_coder_options *o, cursor *c, char *err, size_t
     return SR_OK;
 }
 
+/* ---- FORWARD: ------------------------------------------------------------------------ */
+
+/* FORWARD: <format> [DOC] [OFF]. The format is made of ^ * N S (manual §8.4.1), at most
+ * 31 characters, with one run of N and one of S; OFF turns forwarding off (the format is
+ * still read, as TABARI uses it for output), DOC only concerns output. */
+static sr_status cmd_forward(sr_coder_options *o, cursor *c, char *err, size_t errn)
+{
+    skip_blank(c);
+    const char *f = c->p;
+    while (c->p < c->end && !is_blank(*c->p))
+        c->p++;
+    size_t n = (size_t)(c->p - f);
+    if (!n)
+        return bad(err, errn, "FORWARD: needs a sequence format such as ^^***NNN*SSS", NULL, 0);
+    if (n >= sizeof o->forward)
+        return bad(err, errn, "FORWARD: the sequence format '%s' is longer than 31 characters",
+                   f, n);
+    bool has_n = false, has_s = false;
+    for (size_t k = 0; k < n; k++) {
+        char ch = upper(f[k]);
+        if (ch != '^' && ch != '*' && ch != 'N' && ch != 'S')
+            return bad(err, errn, "FORWARD: a sequence format has only ^ * N S, not '%s'", f, n);
+        has_n |= ch == 'N';
+        has_s |= ch == 'S';
+    }
+    if (!has_n || !has_s)
+        return bad(err, errn, "FORWARD: the sequence format '%s' needs N and S positions", f, n);
+    bool off = false;
+    const char *w;
+    size_t wn;
+    while ((wn = next_word(c, &w)) > 0) {
+        if (word_is(w, wn, "OFF"))
+            off = true;
+        else if (!word_is(w, wn, "DOC"))
+            return bad(err, errn, "FORWARD: takes DOC or OFF after the format, not '%s'", w, wn);
+    }
+    if (!at_end(c))
+        return bad(err, errn, "FORWARD: unexpected '%s'", c->p, (size_t)(c->end - c->p));
+    if (off) {
+        o->forward[0] = 0;
+        return SR_OK;
+    }
+    for (size_t k = 0; k < n; k++)
+        o->forward[k] = upper(f[k]);
+    o->forward[n] = 0;
+    return SR_OK;
+}
+
+/* A run of the letter ch in fmt (after its leading ^) applied to id: its characters. */
+static size_t field_of(const char *fmt, const char *id, char ch, const char **at)
+{
+    size_t idn = strlen(id), lo = SIZE_MAX, hi = 0;
+    for (size_t k = 0; fmt[k]; k++)
+        if (fmt[k] == ch) {
+            if (lo == SIZE_MAX)
+                lo = k;
+            else if (k != hi)
+                break; /* a second run is ignored, as TABARI does */
+            hi = k + 1;
+        }
+    if (lo == SIZE_MAX || hi > idn)
+        return 0;
+    *at = id + lo;
+    return hi - lo;
+}
+
+static long sentence_number(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v;
+}
+
+bool sr_coder_id_follows(const char *fmt, const char *prev, const char *next)
+{
+    while (*fmt == '^')
+        fmt++;
+    while (is_blank(*prev))
+        prev++;
+    while (is_blank(*next))
+        next++;
+    if (!*fmt)
+        return false;
+    const char *ps, *ns, *pq, *nq;
+    size_t sn = field_of(fmt, prev, 'N', &ps), qn = field_of(fmt, prev, 'S', &pq);
+    if (!sn || !qn || field_of(fmt, next, 'N', &ns) != sn || field_of(fmt, next, 'S', &nq) != qn)
+        return false;
+    return !memcmp(ps, ns, sn) && sentence_number(nq, qn) == sentence_number(pq, qn) + 1;
+}
+
 /* ---- the line ------------------------------------------------------------------------ */
 
 typedef sr_status (*command_fn)(sr_coder_options *, cursor *, char *, size_t);
 
-/* NULL: accepted and ignored (labels, output columns and pronoun forwarding between
- * records belong to TABARI's output, not to coding one sentence). */
+/* NULL: accepted and ignored (labels and output columns belong to TABARI's output, not
+ * to coding). */
 static const struct {
     const char *name;
     command_fn fn;
 } commands[] = {
     {"COMPLEX", cmd_complex},     {"DEFAULT", cmd_default}, {"COMMA", cmd_comma}, {"SET", cmd_set},
-    {"NONEVENTS", cmd_nonevents}, {"LABEL", NULL},          {"OUTPUT", NULL},     {"FORWARD", NULL},
+    {"NONEVENTS", cmd_nonevents}, {"LABEL", NULL},          {"OUTPUT", NULL},     {"FORWARD", cmd_forward},
 };
 
 void sr_coder_options_default(sr_coder_options *o, bool time_section)

@@ -465,6 +465,7 @@ typedef struct {
     FILE *out;
     sr_validate_result *res;
     sr_buf sentence;
+    char prev_id[64]; /* the record coded last, for FORWARD */
 } run;
 
 /* "SET: YYYY = TRUE|FALSE" sets *on: four-digit years change how the runner reads the
@@ -654,6 +655,8 @@ static sr_status code_record(run *r, const sr_tabari_record *rec, const char *id
         return SR_NOMEM;
     sr_coded got;
     st = sr_tokenize(doc);
+    sr_coder_follow(r->coder, sr_coder_id_follows(sr_coder_opts(r->coder)->forward, r->prev_id, id));
+    snprintf(r->prev_id, sizeof r->prev_id, "%s", id);
     if (!st)
         st = sr_coder_code(r->coder, doc, 0, doc->ntokens, day, &got);
     if (!st) {

@@ -127,6 +127,24 @@ TEST(coder_options_default_codes)
     REFUSE(&o, "DEFAULT: BEFORE");
 }
 
+TEST(coder_options_forward)
+{
+    sr_coder_options o;
+    sr_coder_options_default(&o, false);
+    CHECK(!o.forward[0]);
+    APPLY(&o, "FORWARD: ^^*****NNN*SSS");
+    CHECK_EQ_STR(o.forward, "^^*****NNN*SSS");
+    APPLY(&o, "FORW: ^^***nnn*sss DOC");
+    CHECK_EQ_STR(o.forward, "^^***NNN*SSS");
+    APPLY(&o, "FORWARD: ^^*****NNN*SSS OFF");
+    CHECK(!o.forward[0]);
+    REFUSE(&o, "FORWARD:");
+    REFUSE(&o, "FORWARD: ^^***NNN");          /* no sentence number */
+    REFUSE(&o, "FORWARD: ^^***NNN*SXS");       /* not a format character */
+    REFUSE(&o, "FORWARD: ^^***NNN*SSS ON");    /* DOC or OFF only */
+    REFUSE(&o, "FORWARD: ^^*****************************NNN*SSS"); /* over 31 */
+}
+
 TEST(coder_options_comma)
 {
     sr_coder_options o;

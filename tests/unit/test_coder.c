@@ -1,0 +1,122 @@
+/* test_coder.c: the event coder (src/code/coder*.c) on small inline dictionaries: what
+ * the TABARI suite exercises only as a whole, one behaviour per test. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../../src/code/coder.h"
+#include "../harness.h"
+
+/* A small world: two countries with a minister each, a few verbs. Every phrase is
+ * TABARI's, blanks and underscores as written. */
+static const char ACTORS[] = "ARNOR_ [ARN]\n"
+                             "GONDOR_ [GON]\n"
+                             "ROHAN_ [ROH]\n"
+                             "KING ELESSAR [ARNGOV]\n"
+                             "ITHILEN TELEVISION [ITHTV]\n"
+                             "ITHILEN_ [ITH]\n";
+static const char AGENTS[] = "MINISTER_ [~GOV]\n";
+static const char VERBS[] = "ACCUSE  [112]\n"
+                            "WARN  [160]\n"
+                            "- * AT ^ +  [162]\n"
+                            "PRAISE  [051]\n";
+
+typedef struct {
+    sr_dict *dict;
+    sr_verbs *verbs;
+    sr_coder *coder;
+} world;
+
+static bool world_open(world *w, unsigned dict_flags)
+{
+    memset(w, 0, sizeof *w);
+    sr_coder_options o;
+    sr_coder_options_default(&o, false);
+    w->dict = sr_dict_new(dict_flags);
+    w->verbs = sr_verbs_new();
+    if (!w->dict || !w->verbs ||
+        sr_dict_load_mem(w->dict, SR_DICT_ACTOR, "t.actors", ACTORS, strlen(ACTORS)) ||
+        sr_dict_load_mem(w->dict, SR_DICT_AGENT, "t.agents", AGENTS, strlen(AGENTS)) ||
+        sr_verbs_load_mem(w->verbs, SR_VERBS_TABARI, "t.verbs", VERBS, strlen(VERBS)) ||
+        sr_verbs_finish(w->verbs))
+        return false;
+    w->coder = sr_coder_new(w->dict, w->verbs, &o);
+    return w->coder != NULL;
+}
+
+static void world_close(world *w)
+{
+    sr_coder_free(w->coder);
+    sr_verbs_free(w->verbs);
+    sr_dict_free(w->dict);
+}
+
+/* Codes text and writes its events as "SRC/TGT/CODE" separated by blanks into out. */
+static void code(world *w, const char *text, char *out, size_t cap)
+{
+    sr_ymd day = {2000, 1, 1};
+    out[0] = 0;
+    sr_doc *doc = sr_doc_new("t", text, strlen(text), &day);
+    if (!doc || sr_tokenize(doc)) {
+        snprintf(out, cap, "(no document)");
+        sr_doc_free(doc);
+        return;
+    }
+    sr_coded got;
+    if (sr_coder_code(w->coder, doc, 0, doc->ntokens, day, &got) != SR_OK)
+        snprintf(out, cap, "(error)");
+    size_t n = 0;
+    for (size_t i = 0; i < got.nevents && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, "%s%s/%s/%s", i ? " " : "", got.events[i].source,
+                              got.events[i].target, got.events[i].code);
+    sr_doc_free(doc);
+}
+
+TEST(coder_forward_pronoun)
+{
+    world w;
+    CHECK(world_open(&w, 0));
+    if (!w.coder)
+        return;
+    char got[256];
+    CHECK(sr_coder_option_line(sr_coder_opts(w.coder), "FORWARD: ^^***NNN*SSS", 21, NULL, 0) ==
+          SR_OK);
+    /* the pronoun opening a sentence stands for the last sentence's first actor, without
+       its agent; only when the caller says the sentence follows */
+    code(&w, "Arnor minister Elrond accused Rohan of lying.", got, sizeof got);
+    CHECK_EQ_STR(got, "ARNGOV/ROH/112");
+    sr_coder_follow(w.coder, true);
+    code(&w, "He also accused Gondor.", got, sizeof got);
+    CHECK_EQ_STR(got, "ARN/GON/112");
+    /* the memory is of the sentence coded last: Gondor now; not following: nothing */
+    code(&w, "Gondor praised Rohan.", got, sizeof got);
+    CHECK_EQ_STR(got, "GON/ROH/051");
+    code(&w, "It accused Arnor.", got, sizeof got);
+    CHECK_EQ_STR(got, "");
+    code(&w, "Gondor praised Rohan.", got, sizeof got);
+    sr_coder_follow(w.coder, true);
+    code(&w, "It accused Arnor.", got, sizeof got);
+    CHECK_EQ_STR(got, "GON/ARN/112");
+    /* FORWARD off: follows has no effect */
+    CHECK(sr_coder_option_line(sr_coder_opts(w.coder), "FORWARD: ^^***NNN*SSS OFF", 25, NULL, 0) ==
+          SR_OK);
+    code(&w, "Gondor praised Rohan.", got, sizeof got);
+    sr_coder_follow(w.coder, true);
+    code(&w, "It accused Arnor.", got, sizeof got);
+    CHECK_EQ_STR(got, "");
+    world_close(&w);
+}
+
+TEST(coder_id_follows)
+{
+    const char *f = "^^*****NNN*SSS";
+    CHECK(sr_coder_id_follows(f, "FRWD-001-001", "FRWD-001-002"));
+    CHECK(sr_coder_id_follows(f, "  FRWD-001-009", "FRWD-001-010"));
+    CHECK(!sr_coder_id_follows(f, "FRWD-001-001", "FRWD-001-003")); /* a gap */
+    CHECK(!sr_coder_id_follows(f, "FRWD-001-002", "FRWD-001-002"));
+    CHECK(!sr_coder_id_follows(f, "FRWD-001-001", "FRWD-002-002")); /* another story */
+    CHECK(!sr_coder_id_follows(f, "FRWD-001-001", "FRWD-001"));     /* too short */
+    CHECK(!sr_coder_id_follows("", "FRWD-001-001", "FRWD-001-002"));
+    /* a sentence number that is not a number is 0 */
+    CHECK(sr_coder_id_follows(f, "FRWD-001-ABC", "FRWD-001-001"));
+    CHECK(sr_coder_id_follows("SSS***NNN", "002xxxSTO", "003yyySTO"));
+}
