@@ -399,19 +399,10 @@ static sr_status parse_seq(pparse *p, const char *s, size_t n, size_t *i, char s
                 return sr_verbs_fail(v, SR_DICT, p->name, p->line,
                                      "expected a synset declared before use, not %.*s",
                                      (int)(*i - w), s + w);
+            /* A synset adds nothing to the pattern's length, as it does in TABARI: its
+               "* &CURRENCY" comes after "* DOLLAR" (validation record SYNSET-07). */
             e->kind = PE_SET;
             e->set = set;
-            int32_t best = 0;
-            const vset *st = &v->sets[set];
-            for (uint32_t k = 0; k < st->n; k++) {
-                const vseq *q = &v->seqs[st->first + k];
-                int32_t l = 0;
-                for (uint32_t m = 0; m < q->n; m++)
-                    l += v->els[q->first + m].len;
-                if (l > best)
-                    best = l;
-            }
-            *len += best;
             continue;
         }
         e->kind = PE_WORD;

@@ -270,19 +270,14 @@ static sr_status synset_line(reader *r, const char *s, size_t n)
         return sr_verbs_fail(v, SR_DICT, r->name, r->line, "expected &NAME before +member");
     if (r->nmembers == 511)
         return sr_verbs_fail(v, SR_DICT, r->name, r->line, "expected at most 511 members");
-    /* A member is a consecutive phrase: blanks join words as "_" does. */
-    char buf[256];
-    size_t m = n - 1 < sizeof buf - 1 ? n - 1 : sizeof buf - 1;
-    for (size_t i = 0; i < m; i++)
-        buf[i] = s[1 + i] == ' ' ? '_' : s[1 + i];
+    /* A member follows the connector rules of patterns: blanks let words be skipped,
+       "_" joins, a word without "_" is a stem. */
     uint32_t first, count;
     int32_t len;
-    sr_status st = sr_verbs_parse_pattern(v, r->name, r->line, buf, m, false, &first, &count, &len);
+    sr_status st = sr_verbs_parse_pattern(v, r->name, r->line, s + 1, n - 1, false, &first, &count,
+                                          &len);
     if (st)
         return st;
-    for (uint32_t k = 0; k < count; k++)
-        if (v->els[first + k].kind == PE_WORD && v->els[first + k].match == VM_STEM)
-            v->els[first + k].match = VM_REGULAR;
     r->members[r->nmembers++] = (vseq){first, count};
     return SR_OK;
 }
