@@ -80,8 +80,9 @@ static sr_status split_code(reader *r, const char *s, size_t n, size_t *text_n,
     return SR_OK;
 }
 
-/* A root's text into a form: words joined by blanks or "_", the last word's match set
- * by its ending ("_" whole word with regular endings, "=" no endings, else a stem). */
+/* A root's text into a form: consecutive words, joined by blanks or "_", each matching
+ * as its ending says ("_" the whole word with regular endings, "=" no endings, else a
+ * stem: "BURN DOWN" is "burned down"). */
 static sr_status add_form(reader *r, uint32_t group, const char *s, size_t n)
 {
     sr_verbs *v = r->v;
@@ -106,7 +107,7 @@ static sr_status add_form(reader *r, uint32_t group, const char *s, size_t n)
         if (i < n && s[i] == '=') {
             e->match = VM_EXACT;
             i++;
-        } else if (i < n && s[i] == '_')
+        } else if (i < n && (s[i] == '_' || s[i] == '-'))
             e->match = VM_REGULAR;
         /* TABARI's hyphens are underscores: "RE-ADMIT" is two joined words */
         e->s = sr_verbs_str(v, s + w, i - w - (s[i - 1] == '=' ? 1 : 0));
@@ -118,8 +119,6 @@ static sr_status add_form(reader *r, uint32_t group, const char *s, size_t n)
     }
     if (!count)
         return sr_verbs_fail(v, SR_DICT, r->name, r->line, "expected a verb before the code");
-    for (uint32_t k = 0; k + 1 < count; k++) /* words before the last are whole words */
-        v->els[first + k].match = VM_EXACT;
     vform *f = sr_verbs_form(v);
     if (!f)
         return SR_NOMEM;
