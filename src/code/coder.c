@@ -450,6 +450,8 @@ sr_status sr_coder_code(sr_coder *c, const sr_doc *doc, size_t first, size_t end
         return SR_OK;
     }
     drop_comma_clauses(c);
+    if (c->dropped)
+        sr_coder_pronouns(c);
     if (c->opt.time_shift && !c->discard)
         time_shift(c);
     if (!c->discard && !c->complex)

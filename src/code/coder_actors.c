@@ -266,19 +266,30 @@ static sr_status compounds(sr_coder *c)
     return SR_OK;
 }
 
-static void pronouns(sr_coder *c)
+void sr_coder_pronouns(sr_coder *c)
 {
+    /* the first unit and compound outside removed comma clauses */
+    int32_t first = -1, comp = -1;
+    for (size_t u = 0; u < c->nunits && first < 0; u++)
+        if (!c->w[c->units[u].first].deleted)
+            first = (int32_t)u;
+    for (size_t k = 0; k < c->ncomps && comp < 0; k++)
+        if (!c->w[c->comps[k].first].deleted)
+            comp = (int32_t)c->comps[k].first_unit;
     for (size_t i = 0; i < c->nw; i++) {
         cword *w = &c->w[i];
-        if (w->type != W_PRON || !c->nunits || w->unit >= 0)
+        if (w->type != W_PRON || w->unit >= 0)
+            continue;
+        w->ref = -1;
+        if (first < 0)
             continue;
         if (word_is(w, "THEY") || word_is(w, "THEM") || word_is(w, "THEIR")) {
-            w->ref = c->ncomps ? (int32_t)c->comps[0].first_unit : 0;
+            w->ref = comp >= 0 ? comp : first;
         } else if (word_is(w, "ITS") || word_is(w, "HIS") || word_is(w, "HER")) {
-            if (c->units[0].first < i)
-                w->ref = 0;
+            if (c->units[first].first < i)
+                w->ref = first;
         } else
-            w->ref = 0;
+            w->ref = first;
     }
 }
 
@@ -308,7 +319,7 @@ sr_status sr_coder_actors(sr_coder *c)
         return st;
     if ((st = compounds(c)))
         return st;
-    pronouns(c);
+    sr_coder_pronouns(c);
     return SR_OK;
 }
 

@@ -122,6 +122,9 @@ sr_status sr_coder_words(sr_coder *c, size_t first, size_t end);
 /* coder_actors.c: actor units (agents joined to actors), parsed compounds, compound noun
  * and adjective phrases, pronoun references. */
 sr_status sr_coder_actors(sr_coder *c);
+/* coder_actors.c: what each pronoun stands for, among the actors outside removed comma
+ * clauses (run again after they are removed). */
+void sr_coder_pronouns(sr_coder *c);
 /* A copy of s in the coder's pool (valid for this sentence); NULL on out-of-memory. */
 const char *sr_coder_keep(sr_coder *c, const char *s, size_t n);
 /* Is word i an actor, or a pronoun standing for one? Returns the unit or -1. */
