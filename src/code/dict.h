@@ -34,6 +34,10 @@ enum {
                                 Koreans", "MEN" no longer "mentioning"): how the built-in
                                 Phoenix files are read, written for PETRARCH's whole
                                 words */
+    SR_DICT_GAPS = 8,        /* TABARI's blanks: in "PRINCE DOL_AMROTH" the words joined by a
+                                blank rather than "_" may have up to SR_DICT_MAX_GAP other
+                                tokens between them in the text ("Prince of Dol Amroth");
+                                off for the built-in Phoenix files, whose blanks are slips */
 };
 
 /* Code flags. */
@@ -113,7 +117,9 @@ void sr_dict_get_stats(const sr_dict *d, sr_dict_stats *out);
 /* Finds the longest phrase of the given kinds (bit 1 << sr_dict_kind) that starts at
  * token i and ends before token end (e.g. the sentence end), and the codes valid on day
  * (year 0: undated, only default codes apply). Returns true and fills *m, or false.
- * Cost: at most SR_DICT_MAX_PHRASE_TOKENS steps, each a few hash probes. */
+ * Of phrases ending at the same token, one without skipped words wins. Cost: at most
+ * SR_DICT_MAX_PHRASE_TOKENS steps, each a few hash probes; with SR_DICT_GAPS phrases, at
+ * most SR_DICT_GAP_PROBES more. */
 bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_ymd day,
                   unsigned kinds, sr_dict_match *m);
 

@@ -334,7 +334,7 @@ static uint32_t edge_add(sr_dict *d, uint32_t parent, const char *s, size_t n, u
     d->nedges++;
     size_t b = sr_dict_edge_slot(parent, h, kind, DICT_FILTER_BITS);
     d->filter[b >> 6] |= (uint64_t)1 << (b & 63);
-    if (kind == EDGE_STEM)
+    if (kind & EDGE_STEM)
         d->stem_lens |= (uint64_t)1 << (n - 1);
     return e->child;
 }
@@ -434,6 +434,10 @@ static sr_status insert_tokens(sr_dict *d, const char *name, const dict_pending 
             return sr_dict_fail(d, SR_LIMIT, name, p->line, "word longer than %d bytes",
                                 SR_DICT_MAX_WORD);
         int kind = k + 1 == n && p->stem && t[k].kind == SR_TOK_WORD ? EDGE_STEM : EDGE_WHOLE;
+        if (k > 0 && (d->flags & SR_DICT_GAPS) && t[k].start - t[k - 1].end > 1) {
+            kind |= EDGE_GAP; /* batch_text wrote the blank as two */
+            d->gapped = true;
+        }
         node = edge_add(d, node, s, len, sr_word_hash(s, len), kind);
         if (!node)
             return SR_NOMEM;
@@ -442,15 +446,24 @@ static sr_status insert_tokens(sr_dict *d, const char *name, const dict_pending 
 }
 
 /* Writes the phrases into one text, words separated by blanks ("_" and "-" become
- * blanks, as TABARI reads them), phrases by " \n " so no token spans two. */
-static sr_status batch_text(const dict_pending *p, size_t n, sr_buf *b, uint32_t *off)
+ * blanks, as TABARI reads them), phrases by " \n " so no token spans two. With gaps, a
+ * run of blanks in the phrase is written as two blanks, each "_" "-" "=" as one, so the
+ * tokens show which words a blank joined. */
+static sr_status batch_text(const dict_pending *p, size_t n, bool gaps, sr_buf *b, uint32_t *off)
 {
     for (size_t i = 0; i < n; i++) {
         off[i] = (uint32_t)b->n;
-        if (sr_buf_reserve(b, p[i].len + 3))
+        if (sr_buf_reserve(b, 2 * p[i].len + 3))
             return SR_NOMEM;
         for (size_t k = 0; k < p[i].len; k++) {
             char c = p[i].text[k];
+            if (gaps && (c == ' ' || c == '\t')) {
+                while (k + 1 < p[i].len && (p[i].text[k + 1] == ' ' || p[i].text[k + 1] == '\t'))
+                    k++;
+                b->p[b->n++] = ' ';
+                b->p[b->n++] = ' ';
+                continue;
+            }
             b->p[b->n++] = c == '_' || c == '-' || c == '=' ? ' ' : c;
         }
         memcpy(b->p + b->n, " \n ", 3);
@@ -468,7 +481,7 @@ sr_status sr_dict_add_pending(sr_dict *d, const char *name, const dict_pending *
     memset(&doc, 0, sizeof doc);
     uint32_t *off = malloc((n + 1) * sizeof *off);
     doc.arena = sr_arena_new();
-    if (!off || !doc.arena || (st = batch_text(p, n, &b, off)) != SR_OK)
+    if (!off || !doc.arena || (st = batch_text(p, n, (d->flags & SR_DICT_GAPS) != 0, &b, off)) != SR_OK)
         goto done;
     st = SR_NOMEM;
     doc.len = b.n;

@@ -10,8 +10,9 @@
 enum { DICT_FILTER_BITS = 1 << 20 };
 
 /* Edge kinds of the trie. A WHOLE edge continues the phrase or ends it; a STEM edge
- * only ends one (stems are final words), so the matcher never branches. */
-enum { EDGE_WHOLE = 0, EDGE_STEM = 1 };
+ * only ends one (stems are final words). EDGE_GAP is added to either for a word joined to
+ * the one before by a blank in a SR_DICT_GAPS dictionary: it may come a few tokens later. */
+enum { EDGE_WHOLE = 0, EDGE_STEM = 1, EDGE_GAP = 2 };
 
 typedef struct {
     uint32_t parent, hash; /* key: parent node and sr_word_hash of the word */
@@ -84,6 +85,7 @@ struct sr_dict {
                            the (large, cache-missing) edge table is read */
     dict_phrase *phrases;
     size_t nphrases, cap_phrases, nkind[2];
+    bool gapped; /* some edge is an EDGE_GAP one: lookups try skips */
     dict_record *records;
     size_t nrecords, cap_records;
     dict_codeset *sets;
@@ -138,7 +140,7 @@ uint32_t sr_dict_edge_find(const sr_dict *d, uint32_t parent, uint32_t hash, int
 /* The slot index where key (parent, hash, kind) starts probing. */
 static inline size_t sr_dict_edge_slot(uint32_t parent, uint32_t hash, int kind, size_t cap)
 {
-    uint32_t h = hash ^ (parent * 0x9E3779B1u) ^ ((uint32_t)kind << 31);
+    uint32_t h = hash ^ (parent * 0x9E3779B1u) ^ ((uint32_t)kind << 30);
     h ^= h >> 16;
     h *= 0x85EBCA6Bu;
     h ^= h >> 13;

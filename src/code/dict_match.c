@@ -68,14 +68,24 @@ static void consider(best_match *b, uint32_t node, uint32_t end, int how)
     b->how = (uint8_t)how;
 }
 
+/* A hyphen or an underscore between words: TABARI reads both as joining blanks. */
 static bool is_hyphen(const sr_doc *doc, const sr_token *t)
 {
-    return t->kind == SR_TOK_PUNCT && t->end - t->start == 1 && doc->clean[t->start] == '-';
+    return t->kind == SR_TOK_PUNCT && t->end - t->start == 1 &&
+           (doc->clean[t->start] == '-' || doc->clean[t->start] == '_');
 }
 
-/* Offers the endings of word s[0..n) other than the exact word: plural and stems. */
+/* Punctuation a skip in a gapped phrase may not pass: clause and sentence marks. */
+static bool stops_gap(const sr_doc *doc, const sr_token *t)
+{
+    return t->kind == SR_TOK_PUNCT && t->end - t->start == 1 &&
+           strchr(",;:.!?()[]", doc->clean[t->start]);
+}
+
+/* Offers the endings of word s[0..n) other than the exact word: plural and stems, along
+ * edges of kind gap (0 or EDGE_GAP). */
 static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t n, uint32_t h,
-                            uint32_t end)
+                            uint32_t end, int gap)
 {
     const sr_dict *d = b->d;
     bool plural = n >= 2 && (s[n - 1] | 0x20) == 's';
@@ -83,7 +93,7 @@ static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t 
         if (plural)
             consider(b,
                      sr_dict_edge_find(d, node, sr_word_hash_unstep(h, (unsigned char)s[n - 1]),
-                                       EDGE_WHOLE, s, n - 1),
+                                       EDGE_WHOLE | gap, s, n - 1),
                      end, SR_MATCH_PLURAL);
         return;
     }
@@ -95,14 +105,15 @@ static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t 
         pre[k + 1] = ph;
     }
     if (n >= 2 && n - 1 <= m && (s[n - 1] | 0x20) == 's')
-        consider(b, sr_dict_edge_find(d, node, pre[n - 1], EDGE_WHOLE, s, n - 1), end,
+        consider(b, sr_dict_edge_find(d, node, pre[n - 1], EDGE_WHOLE | gap, s, n - 1), end,
                  SR_MATCH_PLURAL);
     /* stem lengths up to m, longest first: only lengths some stem has are probed */
     uint64_t lens = m >= 64 ? d->stem_lens : d->stem_lens & (((uint64_t)1 << m) - 1);
     while (lens) {
         size_t k = 64 - (size_t)__builtin_clzll(lens);
         lens &= ~((uint64_t)1 << (k - 1));
-        consider(b, sr_dict_edge_find(d, node, pre[k], EDGE_STEM, s, k), end, SR_MATCH_STEM);
+        consider(b, sr_dict_edge_find(d, node, pre[k], EDGE_STEM | gap, s, k), end,
+                 SR_MATCH_STEM);
     }
 }
 
@@ -131,6 +142,51 @@ static void resolve(const sr_dict *d, uint32_t r, bool dated, int32_t day, sr_di
     m->entry = sr_dict_record_entry(d, r);
 }
 
+/* Token k tried as the next word after node along edges of kind gap: the phrases it
+ * ends are offered to b; the node it continues to, or 0. */
+static uint32_t step(best_match *b, const sr_doc *doc, uint32_t node, size_t k, int gap)
+{
+    const sr_token *t = &doc->tokens[k];
+    const char *s = doc->clean + t->start;
+    size_t n = t->end - t->start;
+    uint32_t h = t->kind == SR_TOK_WORD ? t->hash : sr_word_hash(s, n);
+    uint32_t next = sr_dict_edge_find(b->d, node, h, EDGE_WHOLE | gap, s, n);
+    consider(b, next, (uint32_t)k + 1, SR_MATCH_EXACT);
+    if (t->kind == SR_TOK_WORD)
+        inexact_endings(b, node, s, n, h, (uint32_t)k + 1, gap);
+    return next;
+}
+
+/* The phrase continued from node (steps words matched, the last before token k) in a
+ * dictionary with gap edges: the next word at once, then each of the next
+ * SR_DICT_MAX_GAP + 1 tokens along gap edges, depth first, while *probes last. Words
+ * found without a skip are offered first, so they win ties. */
+static void walk_gapped(best_match *b, const sr_doc *doc, uint32_t node, size_t k, size_t end,
+                        size_t steps, unsigned *probes)
+{
+    if (steps >= SR_DICT_MAX_PHRASE_TOKENS)
+        return;
+    size_t at = k;
+    while (at < end && is_hyphen(doc, &doc->tokens[at]))
+        at++; /* TABARI reads a hyphen as a blank */
+    if (at < end && *probes) {
+        --*probes;
+        uint32_t next = step(b, doc, node, at, 0);
+        if (next)
+            walk_gapped(b, doc, next, at + 1, end, steps + 1, probes);
+    }
+    for (size_t q = k; q < end && q <= k + SR_DICT_MAX_GAP && *probes; q++) {
+        if (stops_gap(doc, &doc->tokens[q]))
+            break;
+        if (is_hyphen(doc, &doc->tokens[q]))
+            continue;
+        --*probes;
+        uint32_t next = step(b, doc, node, q, EDGE_GAP);
+        if (next)
+            walk_gapped(b, doc, next, q + 1, end, steps + 1, probes);
+    }
+}
+
 bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_ymd day,
                   unsigned kinds, sr_dict_match *m)
 {
@@ -140,6 +196,13 @@ bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_
         return false;
     best_match b = {d, kinds, 0, 0, 0};
     uint32_t node = 0;
+    if (d->gapped) {
+        unsigned probes = SR_DICT_GAP_PROBES;
+        uint32_t first = step(&b, doc, 0, i, 0);
+        if (first)
+            walk_gapped(&b, doc, first, i + 1, end, 1, &probes);
+        end = i; /* the walk above did the work */
+    }
     for (size_t k = i, steps = 0; k < end && steps < SR_DICT_MAX_PHRASE_TOKENS; k++) {
         const sr_token *t = &doc->tokens[k];
         if (is_hyphen(doc, t) && steps > 0)
@@ -150,7 +213,7 @@ bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_
         uint32_t next = sr_dict_edge_find(d, node, h, EDGE_WHOLE, s, n);
         consider(&b, next, (uint32_t)k + 1, SR_MATCH_EXACT);
         if (t->kind == SR_TOK_WORD)
-            inexact_endings(&b, node, s, n, h, (uint32_t)k + 1);
+            inexact_endings(&b, node, s, n, h, (uint32_t)k + 1, 0);
         if (!next)
             break;
         node = next;

@@ -521,7 +521,7 @@ static sr_status read_options(run *r, const char *path, sr_coder_options *o, cha
 
 static sr_status load(run *r, const project_files *pf, sr_coder_options *o, char *err, size_t errn)
 {
-    r->dict = sr_dict_new(0);
+    r->dict = sr_dict_new(SR_DICT_GAPS);
     r->verbs = sr_verbs_new();
     if (!r->dict || !r->verbs)
         return fail(err, errn, SR_NOMEM, "%s%s", sr_strerror(SR_NOMEM), NULL);

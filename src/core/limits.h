@@ -42,6 +42,10 @@
 /* Tokens in one phrase. The longest Phoenix phrase has about 15; the cap bounds the
  * matcher's walk from each token, so scanning stays linear in the tokens. */
 #define SR_DICT_MAX_PHRASE_TOKENS 48
+/* Tokens a TABARI actor phrase may skip where its words are joined by a blank ("Al 'The
+ * Weasel' Gore" for AL GORE), and the probes one lookup may spend on such skips. */
+#define SR_DICT_MAX_GAP 6
+#define SR_DICT_GAP_PROBES 512
 /* Bytes in one word of a phrase: stems are probed by length with a 64-bit mask. */
 #define SR_DICT_MAX_WORD 63
 /* Code sets on one record (a long career of date-restricted offices has about 20);
