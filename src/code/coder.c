@@ -217,6 +217,9 @@ static bool is_word(const cword *w, const char *s)
     return strlen(s) == w->n && !memcmp(w->s, s, w->n);
 }
 
+/* Words at the start of a clause after a conjunction where its own subject may begin. */
+enum { CLAUSE_SUBJECT_WORDS = 3 };
+
 /* Tries verb at live position vq of the clause: fills *f and returns true when it gives
  * a code (null codes return true with f->code NULL: the verb is spent). */
 static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
@@ -271,12 +274,15 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
     const char *tcode = tgt.unit >= 0 ? first_code(c, tgt) : NULL;
     if (src.unit < 0) {
         if (!cl->clause0 && cl->carried.unit >= 0) {
-            /* an actor right after the conjunction overrides the carried source */
+            /* an actor opening the clause overrides the carried source: after its
+               determiners and adjectives, within its first CLAUSE_SUBJECT_WORDS words
+               ("and cool minister Calimehtar", "and pigs of Gondor") */
             size_t q = 0;
             while (q < cl->n &&
                    (c->w[cl->live[q]].type == W_DET || c->w[cl->live[q]].type == W_ADJ))
                 q++;
-            cref r = q < vq ? find_actor(c, cl, q, q + 1, tcode) : (cref){-1, false, NULL};
+            size_t top = q + CLAUSE_SUBJECT_WORDS < vq ? q + CLAUSE_SUBJECT_WORDS : vq;
+            cref r = q < vq ? find_actor(c, cl, q, top, tcode) : (cref){-1, false, NULL};
             src = r.unit >= 0 ? r : cl->carried;
         } else {
             src = find_actor(c, cl, 0, vq, tcode);
