@@ -304,9 +304,16 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
             while (from < cl->n && sr_coder_unit_at(c, cl->live[from]) != src.unit)
                 from++;
         tgt = find_actor(c, cl, from, cl->n, scode);
-        if (tgt.unit < 0 && !(c->opt.default_target[0] && c->opt.default_after))
+        if (tgt.unit < 0 && !(c->opt.default_target[0] && c->opt.default_after)) {
             tgt = find_actor(c, cl, 0, vq, scode);
-        if (tgt.unit < 0 && src.unit >= 0 && src.compound)
+            /* a member of the source's compound is the target alone: "Bree and Arnor
+               restore" gives BRE ARN, not both ways */
+            if (tgt.unit >= 0 && src.unit >= 0 && src.compound &&
+                c->units[tgt.unit].compound == c->units[src.unit].compound)
+                tgt.compound = false;
+        }
+        /* a compound source with no target is its own, unless a default target is set */
+        if (tgt.unit < 0 && src.unit >= 0 && src.compound && !c->opt.default_target[0])
             tgt = src;
     }
     if (tgt.unit < 0 && c->opt.default_target[0])
