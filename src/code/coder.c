@@ -212,6 +212,22 @@ static cref find_actor(const sr_coder *c, const cclause *cl, size_t lo, size_t h
     return (cref){-1, false, NULL};
 }
 
+/* find_actor for a target: actors of compound own (>= 0), or pronouns standing for it,
+ * are passed over. */
+static cref find_target(const sr_coder *c, const cclause *cl, size_t lo, size_t hi,
+                        const char *avoid, int32_t own)
+{
+    for (;;) {
+        cref r = find_actor(c, cl, lo, hi, avoid);
+        if (r.unit < 0 || own < 0 || c->units[r.unit].compound != own)
+            return r;
+        while (lo < cl->n && lo < hi && sr_coder_unit_at(c, cl->live[lo]) != r.unit)
+            lo++;
+        while (lo < cl->n && lo < hi && sr_coder_unit_at(c, cl->live[lo]) == r.unit)
+            lo++;
+    }
+}
+
 static bool is_word(const cword *w, const char *s)
 {
     return strlen(s) == w->n && !memcmp(w->s, s, w->n);
@@ -303,13 +319,17 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
         if (after_src)
             while (from < cl->n && sr_coder_unit_at(c, cl->live[from]) != src.unit)
                 from++;
-        tgt = find_actor(c, cl, from, cl->n, scode);
+        /* not the source's own compound ("Elrond and Gondor urged Bree to assist
+           them": them is not the target), unless nothing else is found */
+        int32_t own = src.unit >= 0 && src.compound ? c->units[src.unit].compound : -1;
+        tgt = find_target(c, cl, from, cl->n, scode, own);
         if (tgt.unit < 0 && !(c->opt.default_target[0] && c->opt.default_after)) {
-            tgt = find_actor(c, cl, 0, vq, scode);
+            tgt = find_target(c, cl, 0, vq, scode, own);
+            if (tgt.unit < 0)
+                tgt = find_actor(c, cl, 0, vq, scode);
             /* a member of the source's compound is the target alone: "Bree and Arnor
                restore" gives BRE ARN, not both ways */
-            if (tgt.unit >= 0 && src.unit >= 0 && src.compound &&
-                c->units[tgt.unit].compound == c->units[src.unit].compound)
+            if (tgt.unit >= 0 && own >= 0 && c->units[tgt.unit].compound == own)
                 tgt.compound = false;
         }
         /* a compound source with no target is its own, unless a default target is set */
