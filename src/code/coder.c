@@ -338,11 +338,15 @@ static bool try_verb(sr_coder *c, cclause *cl, size_t vq, cfound *f)
     }
     if (tgt.unit < 0 && c->opt.default_target[0])
         tgt.code = c->opt.default_target;
-    /* Passive voice: WAS / WERE / BEEN one or two words before, BY right after. */
+    /* Passive voice: WAS / WERE / BEEN one or two words before, BY right after the verb
+       or after one untyped word. */
     if (!designated) {
         bool aux = (vq >= 1 && c->w[cl->live[vq - 1]].type == W_AUX) ||
                    (vq >= 2 && c->w[cl->live[vq - 2]].type == W_AUX);
-        bool by = vq + verb_n < cl->n && is_word(&c->w[cl->live[vq + verb_n]], "BY");
+        size_t b = vq + verb_n; /* BY right after, or after one modifier ("earlier") */
+        bool by = (b < cl->n && is_word(&c->w[cl->live[b]], "BY")) ||
+                  (b + 1 < cl->n && c->w[cl->live[b]].type == W_NULL &&
+                   is_word(&c->w[cl->live[b + 1]], "BY"));
         if (aux && by) {
             cref t = src;
             src = tgt;
