@@ -58,36 +58,46 @@ static bool in_range(int n, int lo, int hi)
     return n > lo && n <= hi;
 }
 
+static void drop_words(sr_coder *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++)
+        c->w[k].deleted = 1;
+    c->dropped++;
+}
+
+static bool free_comma(const sr_coder *c, size_t i)
+{
+    return c->w[i].type == W_COMMA && !c->w[i].joined && !c->w[i].deleted;
+}
+
+/* Internal clauses first, each with both its commas ("A, in remarks on Monday, urged
+ * B"); then the initial phrase before the first comma left and the terminal one after
+ * the last, each with that comma. */
 static void drop_comma_clauses(sr_coder *c)
 {
     const sr_coder_options *o = &c->opt;
     if (o->comma_off)
         return;
-    size_t prev = SIZE_MAX; /* the comma that ended the previous phrase */
-    for (size_t i = 0; i <= c->nw; i++) {
-        bool comma = i < c->nw && c->w[i].type == W_COMMA && !c->w[i].joined;
-        if (!comma && i < c->nw)
+    size_t prev = SIZE_MAX;
+    for (size_t i = 0; i < c->nw; i++) {
+        if (!free_comma(c, i))
             continue;
-        size_t from = prev == SIZE_MAX ? 0 : prev + 1;
-        int len = (int)(i - from);
-        bool drop;
-        if (prev == SIZE_MAX)
-            drop = i < c->nw && in_range(len, o->comma_bmin, o->comma_bmax);
-        else if (i == c->nw)
-            drop = in_range(len, o->comma_emin, o->comma_emax);
-        else
-            drop = in_range(len, o->comma_min, o->comma_max);
-        if (prev == SIZE_MAX && i == c->nw)
-            drop = false;
-        if (drop) {
-            /* the clause goes with both its commas: "A, in remarks on Monday, urged B" */
-            size_t lo = prev == SIZE_MAX ? 0 : prev, hi = i < c->nw ? i + 1 : i;
-            for (size_t k = lo; k < hi; k++)
-                c->w[k].deleted = 1;
-            c->dropped++;
-        }
+        if (prev != SIZE_MAX && in_range((int)(i - prev - 1), o->comma_min, o->comma_max))
+            drop_words(c, prev, i + 1);
         prev = i;
     }
+    size_t first = 0, last = c->nw;
+    while (first < c->nw && !free_comma(c, first))
+        first++;
+    if (first == c->nw)
+        return;
+    while (last > 0 && !free_comma(c, last - 1))
+        last--;
+    last--;
+    if (in_range((int)first, o->comma_bmin, o->comma_bmax))
+        drop_words(c, 0, first + 1);
+    if (in_range((int)(c->nw - last - 1), o->comma_emin, o->comma_emax))
+        drop_words(c, last, c->nw);
 }
 
 /* ---- events ----------------------------------------------------------------------------- */
