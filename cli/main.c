@@ -17,6 +17,8 @@ static void usage(FILE *f)
           "  figures --db FILE              print the figures reconciled across reports\n"
           "  report --db FILE [-o FILE]     write a situation report (Markdown or HTML)\n"
           "  validate tabari DIR            run TABARI's validation suite on the event coder\n"
+          "  validate petrarch FILE.xml     score the event coder on PETRARCH's unit records\n"
+          "  validate plover FILE           score PLOVER event types on PLOVER's gold records\n"
           "  version                        print the version\n"
           "\n"
           "Run 'sitrep COMMAND --help' for the options of a command.\n",

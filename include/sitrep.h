@@ -44,7 +44,8 @@ extern "C" {
     X(READONLY, "database is read-only")                                    \
     X(FULL, "database or disk is full")                                     \
     X(HTML, "web page yields no document")                                  \
-    X(WARC, "malformed WARC record")
+    X(WARC, "malformed WARC record")                                        \
+    X(XML, "malformed XML")
 
 typedef enum {
 #define SR_X_ENUM(name, msg) SR_##name,

@@ -143,6 +143,29 @@ mkdir -p "$T/suite" && cp "$EVDIR"/* "$T/suite/" && chmod u+w "$T/suite"/*
 { printf 'ABANDON [345\n'; cat "$EVDIR/TABARI.Demo.verbs"; } >"$T/suite/TABARI.Demo.verbs"
 run validate-bad-dict 1 "$SITREP" validate tabari "$T/suite"
 expect_err "malformed verb line named with file and line" "TABARI.Demo.verbs:1: expected"
+one_line_err() { [ "$(wc -l <"$T/err")" -eq 1 ] && ok || bad "$1: stderr is not one line: $(head -c 300 "$T/err")"; }
+run validate-unknown-suite 1 "$SITREP" validate nosuch "$T/x"
+expect_err "unknown suite named" "unknown suite"
+run petrarch-missing 1 "$SITREP" validate petrarch "$T/no-such.xml" &&
+    { expect_err "petrarch names the missing file" "no-such.xml"; one_line_err petrarch-missing; }
+printf '<Validation><Sentences><Sentence id="a">\n</Validation>\n' >"$T/broken.xml"
+run petrarch-broken 1 "$SITREP" validate petrarch "$T/broken.xml" &&
+    { expect_err "malformed XML named with file and line" "broken.xml:[0-9]*: malformed XML"; one_line_err petrarch-broken; }
+printf '<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile></Environment></Validation>\n' >"$T/nodict.xml"
+run petrarch-no-dict 1 "$SITREP" validate petrarch "$T/nodict.xml" &&
+    { expect_err "missing dictionary named" "a.txt"; one_line_err petrarch-no-dict; }
+run plover-missing 1 "$SITREP" validate plover "$T/no-such.json" &&
+    { expect_err "plover names the missing file" "no-such.json"; one_line_err plover-missing; }
+printf '{"id": "x", "text": "y"}\n' >"$T/notarray.json"
+run plover-not-array 1 "$SITREP" validate plover "$T/notarray.json" &&
+    { expect_err "plover says the file is not an array" "notarray.json: not a JSON array"; one_line_err plover-not-array; }
+printf '[{"id": "x",\n' >"$T/broken.json"
+run plover-broken 1 "$SITREP" validate plover "$T/broken.json" &&
+    { expect_err "plover names malformed JSON" "broken.json: malformed JSON"; one_line_err plover-broken; }
+printf '[{"id": "p1", "date": "2024-11-05", "event": "ACCUSE", "text": "Russia accused Ukraine of shelling the border town on Monday."}]\n' >"$T/gold.json"
+run plover-small 0 "$SITREP" validate plover "$T/gold.json" &&
+    { expect_out "plover record passes" "^PASS p1 ACCUSE"; expect_out "plover summary" "^1 agree, 0 disagree, 0 not scored"; }
+run plover-min-pass 1 "$SITREP" validate plover --min-pass 2 "$T/gold.json"
 
 # --- threads keep output identical ------------------------------------------------------
 BBC=${SITREP_SHARED:-../shared}/corpus/bbc.jsonl.gz

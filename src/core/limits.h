@@ -143,4 +143,14 @@
 #define SR_META_MIN_YEAR 1995
 #define SR_META_MAX_YEAR 2099
 
+/* ---- gold sets the event coder is scored on (src/code/validate_gold.h) ---- */
+
+/* Bytes of one gold file (PETRARCH's unit records, PLOVER's JSON), read whole: the
+ * field's files are hand-written records (PETRARCH's is 320 KB, PLOVER's 290 KB). */
+#define SR_GOLD_MAX_FILE (64u << 20)
+/* JSON nesting of a PLOVER file, checked before the tree is built: a record nests 4
+ * deep (array, object, "source" array, actor object); yajl's tree is built and freed
+ * by recursion, so hostile nesting must not reach it. */
+#define SR_GOLD_MAX_JSON_DEPTH 32
+
 #endif

@@ -6,6 +6,7 @@
  * (under ASan's leak checker) never a leak. */
 #include <stdlib.h>
 
+#include "../../src/code/validate_gold.h"
 #include "../../src/core/internal.h"
 #include "../../src/ingest/record.h"
 #include "../harness.h"
@@ -144,5 +145,49 @@ TEST(every_allocation_failure_in_a_web_page_is_reported)
     CHECK(page_once(NULL, &want) == SR_OK && want.n > 0);
     CHECK(strstr(want.p, "10,000 North Korean soldiers") && strstr(want.p, "2024-11-05"));
     fail_each_allocation(page_once, NULL, &want);
+    sr_buf_free(&want);
+}
+
+static const char gold_xml[] =
+    "<Validation><Environment><Verbfile>v</Verbfile><Actorfile>a</Actorfile>"
+    "<Include>DEMO</Include></Environment><Sentences>"
+    "<Config option=\"comma_max\" value=\"0\"/>"
+    "<Sentence date=\"19950101\" id=\"D-1\" category=\"DEMO\" sentence=\"true\">"
+    "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"/>"
+    "<EventCoding sourcecode=\"GON\" targetcode=\"ARN\" eventcode=\"064\"/>"
+    "<Text>Arnor restored ties with Gondor.</Text></Sentence>"
+    "<Sentence id=\"D-2\" category=\"DEMO\"><EventCoding noevents=\"True\"/></Sentence>"
+    "</Sentences></Validation>";
+static const char gold_json[] =
+    "[{\"id\":\"R-1\",\"date\":\"2000-01-01\",\"event\":\"AGREE\",\"text\":\"They "
+    "agreed.\"},{\"event\":\"DOCUMENT\"},3]";
+
+/* The gold-set readers (validate_gold.h), each record printed in one line. */
+static sr_status gold_once(const sr_lexicon *lx, sr_buf *out)
+{
+    (void)lx;
+    sr_petr_suite s;
+    sr_plover_gold g = {0};
+    char err[256];
+    sr_status st = sr_petr_read("f.xml", gold_xml, sizeof gold_xml - 1, &s, err, sizeof err);
+    for (size_t i = 0; !st && i < s.nrecords; i++)
+        st = sr_buf_printf(out, "%s %s %zu %zu\n", s.records[i].id, s.records[i].text,
+                           s.records[i].ntriples, s.records[i].nconfig);
+    sr_petr_suite_free(&s);
+    if (!st)
+        st = sr_plover_gold_read("f.json", gold_json, sizeof gold_json - 1, &g, err, sizeof err);
+    for (size_t i = 0; !st && i < g.nrecords; i++)
+        st = sr_buf_printf(out, "%s %s\n", g.records[i].id ? g.records[i].id : "-",
+                           g.records[i].event ? g.records[i].event : "-");
+    sr_plover_gold_free(&g);
+    return st;
+}
+
+TEST(every_allocation_failure_in_a_gold_set_is_reported)
+{
+    sr_buf want = {0};
+    CHECK(gold_once(NULL, &want) == SR_OK && want.n > 0);
+    CHECK(want.p && strstr(want.p, "D-1 Arnor restored ties with Gondor. 2 1"));
+    fail_each_allocation(gold_once, NULL, &want);
     sr_buf_free(&want);
 }
