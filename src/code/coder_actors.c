@@ -76,8 +76,9 @@ static sr_status make_unit(sr_coder *c, size_t a, size_t j, bool have_agent)
         if (j + c->w[j].span > hi)
             hi = j + c->w[j].span;
     }
-    bool former = lo > 0 && word_is(&c->w[lo - 1], "FORMER");
-    if (former)
+    bool former_before = lo > 0 && word_is(&c->w[lo - 1], "FORMER");
+    bool former = former_before || (have_agent && j > a && word_is(&c->w[j - 1], "FORMER"));
+    if (former_before)
         lo--;
     cunit *u = new_unit(c, (uint32_t)lo, (uint32_t)hi);
     if (!u)
@@ -106,7 +107,11 @@ static sr_status units(sr_coder *c)
         const cword *w = &c->w[i];
         if (w->type == W_ACTOR) {
             size_t after = i + w->span;
-            /* agent right after the actor ("Gondor's prime minister", "Osgiliath soldiers") */
+            /* agent right after the actor ("Gondor's prime minister", "Osgiliath soldiers",
+               "Arnor former security officials") */
+            if (after + 1 < c->nw && word_is(&c->w[after], "FORMER") &&
+                c->w[after + 1].type == W_AGENT)
+                after++;
             if (after < c->nw && c->w[after].type == W_AGENT) {
                 sr_status st = make_unit(c, i, after, true);
                 if (st)

@@ -179,3 +179,25 @@ TEST(coder_gapped_ties)
     CHECK_EQ_STR(got, "AL GORE:0-6");
     sr_dict_free(d);
 }
+
+TEST(coder_former_agent_and_comma_clauses)
+{
+    world w;
+    CHECK(world_open(&w, 0));
+    if (!w.coder)
+        return;
+    char got[256];
+    /* FORMER between an actor and its agent makes the agent ELI */
+    code(&w, "Arnor former minister accused Rohan.", got, sizeof got);
+    CHECK_EQ_STR(got, "ARNELI/ROH/112");
+    code(&w, "Arnor minister accused Rohan.", got, sizeof got);
+    CHECK_EQ_STR(got, "ARNGOV/ROH/112");
+    /* an internal comma clause goes first, with both commas; what follows is then no
+       terminal clause */
+    code(&w, "Arnor, in the end, accused Rohan of lying about the war.", got, sizeof got);
+    CHECK_EQ_STR(got, "ARN/ROH/112");
+    /* a short terminal clause still goes */
+    code(&w, "Arnor accused Rohan of lying, Gondor praised Ithilen.", got, sizeof got);
+    CHECK_EQ_STR(got, "ARN/ROH/112");
+    world_close(&w);
+}
