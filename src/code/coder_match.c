@@ -4,7 +4,10 @@
  * "*" must land on the verb. $ + % ^ @ take the next actor (a parsed compound whole).
  * Alternatives take their first matching member. Backtracking over skipped words is
  * bounded by a step budget per pattern and one per sentence (the coder's), so no
- * sentence costs more than a fixed amount however many verbs it repeats. */
+ * sentence costs more than a fixed amount however many verbs it repeats. Literal words
+ * and synset members, most of what is tried, are matched in place (word_from, set_at)
+ * spending exactly the steps and budget el_at would, so a sentence that runs out of
+ * budget still codes as it did. */
 #include <string.h>
 
 #include "coder_match.h"
@@ -49,32 +52,97 @@ static bool actor_at(const cmatch *m, size_t q, int32_t *unit, size_t *covers, b
 
 static long seq_at(cmatch *m, const vel *els, size_t n, size_t q, size_t limit);
 
+/* Spends one step of the sentence's budget; false when none was left or this step used
+ * the last one (either way the word is not tried). */
+static inline bool spend(cmatch *m)
+{
+    return !m->budget || (*m->budget && --*m->budget);
+}
+
+/* Whether literal e matches word w; the first byte turns away most words before the
+ * full comparison. */
+static inline bool word_is(const vel *e, const cword *w)
+{
+    if (w->n < e->len || (e->len && w->s[0] != e->s[0]))
+        return false;
+    return sr_verbs_word_matches(e->s, e->len, e->match, false, w->s, w->n);
+}
+
+/* Counts r word-led set members whose first word failed at a word, as seq_at and el_at
+ * count them one by one: a step each, and budget while the pattern has steps left. */
+static void words_fail(cmatch *m, uint32_t r)
+{
+    unsigned left = m->steps < MATCH_STEPS ? MATCH_STEPS - m->steps : 0;
+    uint32_t spent = r < left ? r : left;
+    m->steps += r;
+    if (m->budget)
+        *m->budget = *m->budget > spent ? *m->budget - spent : 0;
+}
+
+/* Set `set` at position q (< limit): its first member sequence that matches there.
+ * Synsets such as &WEAPON have hundreds of members led by a literal word, tried at every
+ * word: when none opens with the word's first two bytes (vsetix) only the other members
+ * are tried and the rest counted in bulk; otherwise a member whose first word fails is
+ * counted without seq_at. Either way the steps and budget spent are exactly those of
+ * seq_at on every member. */
+static long set_at(cmatch *m, uint32_t set, size_t q, size_t limit)
+{
+    const sr_verbs *v = m->c->verbs;
+    const vset *s = &v->sets[set];
+    if (!s->n)
+        return -1; /* (a set without members may have no seqs table at all) */
+    const vseq *sq = v->seqs + s->first;
+    const cword *w = &m->c->w[m->live[q]];
+    if (set < v->nsetix && v->setix[set].usable) {
+        const vsetix *x = &v->setix[set];
+        unsigned b = w->n >= 2 ? vset_opening((unsigned char)w->s[0], (unsigned char)w->s[1]) : 0;
+        if (w->n < 2 || !(x->opening[b >> 6] >> (b & 63) & 1)) {
+            uint32_t done = 0;
+            for (uint32_t j = 0; j < x->nother; j++) {
+                uint32_t k = v->set_other[x->first_other + j];
+                words_fail(m, k - done);
+                long end = seq_at(m, v->els + sq[k].first, sq[k].n, q, limit);
+                if (end >= 0)
+                    return end;
+                done = k + 1;
+            }
+            words_fail(m, s->n - done);
+            return -1;
+        }
+    }
+    for (uint32_t k = 0; k < s->n; k++) {
+        const vel *x = &v->els[sq[k].first];
+        long end;
+        if (sq[k].n >= 1 && x->kind == PE_WORD && !word_is(x, w)) {
+            words_fail(m, 1); /* its first word fails: seq_at would stop there */
+            continue;
+        }
+        if (sq[k].n == 1 && x->kind == PE_WORD) {
+            if (++m->steps > MATCH_STEPS || !spend(m))
+                continue;
+            end = (long)q + 1;
+        } else {
+            end = seq_at(m, x, sq[k].n, q, limit);
+        }
+        if (end >= 0)
+            return end;
+    }
+    return -1;
+}
+
 /* One element at exactly position q; the position after it, or -1. */
 static long el_at(cmatch *m, const vel *e, size_t q, size_t limit)
 {
     const sr_coder *c = m->c;
-    if (m->budget && (*m->budget == 0 || !--*m->budget)) /* every word tried counts */
+    if (!spend(m)) /* every word tried counts */
         return -1;
     if (e->kind == PE_VERB)
         return q == m->verb ? (long)(q + m->verb_n) : -1;
     if (q >= limit)
         return -1;
     switch (e->kind) {
-    case PE_WORD: {
-        const cword *w = &c->w[m->live[q]];
-        return sr_verbs_word_matches(e->s, e->len, e->match, false, w->s, w->n) ? (long)q + 1
-                                                                                : -1;
-    }
-    case PE_SET: {
-        const vset *s = &c->verbs->sets[e->set];
-        for (uint32_t k = 0; k < s->n; k++) {
-            const vseq *sq = &c->verbs->seqs[s->first + k];
-            long end = seq_at(m, c->verbs->els + sq->first, sq->n, q, limit);
-            if (end >= 0)
-                return end;
-        }
-        return -1;
-    }
+    case PE_WORD: return word_is(e, &c->w[m->live[q]]) ? (long)q + 1 : -1;
+    case PE_SET: return set_at(m, e->set, q, limit);
     default: {
         int32_t u;
         size_t covers;
@@ -104,13 +172,55 @@ static long seq_at(cmatch *m, const vel *els, size_t n, size_t q, size_t limit)
             return -1;
         size_t hi = k == 0 || els[k].adjacent ? p : limit;
         long end = -1;
-        for (size_t at = p; at <= hi && at < limit && end < 0; at++)
-            end = el_at(m, &els[k], at, limit);
+        if (els[k].kind == PE_WORD) {
+            /* el_at's PE_WORD case inlined: the same budget, spent per word tried */
+            for (size_t at = p; at <= hi && at < limit; at++) {
+                if (!spend(m))
+                    return -1; /* every later try would fail, changing nothing */
+                if (word_is(&els[k], &m->c->w[m->live[at]])) {
+                    end = (long)at + 1;
+                    break;
+                }
+            }
+        } else {
+            for (size_t at = p; at <= hi && at < limit && end < 0; at++)
+                end = el_at(m, &els[k], at, limit);
+        }
         if (end < 0)
             return -1;
         p = (size_t)end;
     }
     return (long)p;
+}
+
+static bool from(cmatch *m, const vel *els, size_t n, size_t k, size_t p, bool first);
+
+/* from() for a literal word element tried at positions [lo, hi]: the loop of from()
+ * with el_at's PE_WORD case inlined, spending the same budget. Positions at or past
+ * limit are tried and fail, as el_at's are. */
+static bool word_from(cmatch *m, const vel *els, size_t n, size_t k, size_t lo, size_t hi,
+                      size_t limit)
+{
+    const vel *e = &els[k];
+    const cword *w = m->c->w;
+    const char first = e->len ? e->s[0] : 0;
+    const uint16_t len = e->len;
+    size_t top = hi < limit ? hi + 1 : limit; /* [lo, top) can match */
+    for (size_t q = lo; q < top; q++) {
+        /* once the budget is spent every later try fails, changing nothing */
+        if (!spend(m))
+            return false;
+        const cword *x = &w[m->live[q]];
+        if (x->n < len || (len && x->s[0] != first) ||
+            !sr_verbs_word_matches(e->s, len, e->match, false, x->s, x->n))
+            continue;
+        if (from(m, els, n, k + 1, q + 1, false))
+            return true;
+    }
+    for (size_t q = lo > top ? lo : top; q <= hi; q++)
+        if (!spend(m))
+            return false;
+    return false;
 }
 
 static bool from(cmatch *m, const vel *els, size_t n, size_t k, size_t p, bool first)
@@ -127,6 +237,8 @@ static bool from(cmatch *m, const vel *els, size_t n, size_t k, size_t p, bool f
         if (m->verb < p || (e->adjacent && !first && m->verb != p))
             return false;
         lo = hi = m->verb;
+    } else if (e->kind == PE_WORD) {
+        return word_from(m, els, n, k, lo, hi < m->n ? hi : m->n, limit);
     }
     for (size_t q = lo; q <= hi && q <= m->n; q++) {
         cref s = m->source, t = m->target;

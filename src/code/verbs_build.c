@@ -1,5 +1,6 @@
 /* verbs_build.c: the verb dictionary's storage: tables, codes, patterns parsed into
- * elements, TABARI's pattern order, and the lookup of roots by their first word. */
+ * elements, TABARI's pattern order, the lookup of roots by their first word, and the
+ * synsets' index (which two-byte openings their word-led members have). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,8 @@ void sr_verbs_free(sr_verbs *v)
     free(v->groups);
     free(v->forms);
     free(v->heads);
+    free(v->setix);
+    free(v->set_other);
     sr_arena_free(v->arena);
     free(v);
 }
@@ -497,6 +500,56 @@ static int cmp_pat(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Whether member sequence q opens with a literal word. */
+static bool word_led(const sr_verbs *v, const vseq *q)
+{
+    return q->n >= 1 && v->els[q->first].kind == PE_WORD;
+}
+
+/* The sets' openings and other members (vsetix). SR_OK or SR_NOMEM. */
+static sr_status index_sets(sr_verbs *v)
+{
+    size_t nother = 0;
+    for (size_t i = 0; i < v->nsets; i++)
+        for (uint32_t k = 0; k < v->sets[i].n; k++)
+            nother += !word_led(v, &v->seqs[v->sets[i].first + k]);
+    vsetix *ix = calloc(v->nsets + 1, sizeof *ix);
+    uint32_t *other = malloc((nother + 1) * sizeof *other);
+    if (!ix || !other) {
+        free(ix);
+        free(other);
+        return SR_NOMEM;
+    }
+    nother = 0;
+    for (size_t i = 0; i < v->nsets; i++) {
+        const vset *s = &v->sets[i];
+        vsetix *x = &ix[i];
+        x->first_other = (uint32_t)nother;
+        x->usable = true;
+        for (uint32_t k = 0; k < s->n; k++) {
+            const vseq *q = &v->seqs[s->first + k];
+            if (!word_led(v, q)) {
+                other[nother++] = k;
+                continue;
+            }
+            const vel *e = &v->els[q->first];
+            if (e->len < 2) {
+                x->usable = false;
+                continue;
+            }
+            unsigned b = vset_opening((unsigned char)e->s[0], (unsigned char)e->s[1]);
+            x->opening[b >> 6] |= 1ull << (b & 63);
+        }
+        x->nother = (uint32_t)nother - x->first_other;
+    }
+    free(v->setix);
+    free(v->set_other);
+    v->setix = ix;
+    v->nsetix = v->nsets;
+    v->set_other = other;
+    return SR_OK;
+}
+
 sr_status sr_verbs_finish(sr_verbs *v)
 {
     /* Patterns of a group are contiguous (readers append a root's patterns in a run,
@@ -504,6 +557,8 @@ sr_status sr_verbs_finish(sr_verbs *v)
     for (size_t g = 0; g < v->ngroups; g++)
         if (v->groups[g].npat > 1)
             qsort(v->pats + v->groups[g].first_pat, v->groups[g].npat, sizeof *v->pats, cmp_pat);
+    if (index_sets(v))
+        return SR_NOMEM;
     size_t cap = 64;
     while (cap < v->nforms * 2)
         cap *= 2;

@@ -87,6 +87,21 @@ typedef struct {
     uint32_t next;     /* next form in the same hash chain + 1; 0 ends it */
 } vform;
 
+/* What sr_verbs_finish knows of a set, so the coder can turn a word away from all its
+ * word-led members (those opening with a literal word) at once: &WEAPON has hundreds. */
+typedef struct {
+    uint64_t opening[16]; /* bit vset_opening(): some word-led member opens with those bytes */
+    uint32_t first_other; /* the members not led by a word, in order: */
+    uint32_t nother;      /*   v->set_other[first_other .. first_other + nother) */
+    bool usable;          /* every word-led member's first word has two bytes or more */
+} vsetix;
+
+/* The bit of vsetix.opening for a word opening with bytes a b. */
+static inline unsigned vset_opening(unsigned char a, unsigned char b)
+{
+    return (a * 31u + b) & 1023u;
+}
+
 struct sr_verbs {
     sr_arena *arena;
     vel *els;
@@ -104,6 +119,9 @@ struct sr_verbs {
     uint32_t *heads;     /* hash of a form's first word -> form id + 1 (chained by next) */
     size_t cap_heads;    /* a power of two; 0 until sr_verbs_finish */
     uint64_t stem_lens;  /* bit k - 1: some form's first word is a stem of k bytes */
+    vsetix *setix;       /* one per set, made by sr_verbs_finish (NULL before) */
+    size_t nsetix;
+    uint32_t *set_other; /* member indices, see vsetix */
     bool finished, time_section;
     size_t errors, warnings, duplicates;
     sr_status first_status;
