@@ -240,7 +240,13 @@ static bool from(cmatch *m, const vel *els, size_t n, size_t k, size_t p, bool f
     } else if (e->kind == PE_WORD) {
         return word_from(m, els, n, k, lo, hi < m->n ? hi : m->n, limit);
     }
-    for (size_t q = lo; q <= hi && q <= m->n; q++) {
+    if (hi > m->n)
+        hi = m->n;
+    /* an actor token before the verb takes the actor nearest the verb that lets the rest
+       match (TABARI matches the part before "*" outward from the verb) */
+    bool outward = before && e->kind != PE_SET && e->kind != PE_VERB;
+    for (size_t i = lo; i <= hi; i++) {
+        size_t q = outward ? hi - (i - lo) : i;
         cref s = m->source, t = m->target;
         long end = el_at(m, e, q, e->kind == PE_VERB ? m->n : limit);
         if (end >= 0 && from(m, els, n, k + 1, (size_t)end, false))

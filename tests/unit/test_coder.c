@@ -18,7 +18,9 @@ static const char AGENTS[] = "MINISTER_ [~GOV]\n";
 static const char VERBS[] = "ACCUSE  [112]\n"
                             "WARN  [160]\n"
                             "- * AT ^ +  [162]\n"
-                            "PRAISE  [051]\n";
+                            "PRAISE  [051]\n"
+                            "CELEBRATE  [181]\n"
+                            "- $ HOSTING ^ * FEAST  [042]\n";
 
 typedef struct {
     sr_dict *dict;
@@ -199,5 +201,19 @@ TEST(coder_former_agent_and_comma_clauses)
     /* a short terminal clause still goes */
     code(&w, "Arnor accused Rohan of lying, Gondor praised Ithilen.", got, sizeof got);
     CHECK_EQ_STR(got, "ARN/ROH/112");
+    world_close(&w);
+}
+
+TEST(coder_source_token_nearest_the_verb)
+{
+    world w;
+    CHECK(world_open(&w, 0));
+    if (!w.coder)
+        return;
+    char got[256];
+    /* "$" before the verb takes the actor nearest it that lets the pattern match */
+    code(&w, "Gondor with Arnor will be hosting Rohan to celebrate the feast with Ithilen.", got,
+         sizeof got);
+    CHECK_EQ_STR(got, "ARN/ITH/042");
     world_close(&w);
 }
