@@ -44,7 +44,10 @@ void sr_coder_free(sr_coder *c)
     free(c);
 }
 
-void sr_coder_follow(sr_coder *c, bool follows) { c->follows = follows && c->opt.forward[0]; }
+void sr_coder_follow(sr_coder *c, bool follows)
+{
+    c->follows = follows && c->opt.forward[0];
+}
 
 sr_coder_options *sr_coder_opts(sr_coder *c)
 {

@@ -96,7 +96,10 @@ static sr_status make_unit(sr_coder *c, size_t a, size_t j, bool have_agent)
     return SR_OK;
 }
 
-static bool is_of_in(const cword *w) { return word_is(w, "OF") || word_is(w, "IN"); }
+static bool is_of_in(const cword *w)
+{
+    return word_is(w, "OF") || word_is(w, "IN");
+}
 
 /* Units in text order. */
 static sr_status units(sr_coder *c)
@@ -140,11 +143,10 @@ static sr_status units(sr_coder *c)
             size_t a = SIZE_MAX;
             if (after < c->nw && c->w[after].type == W_ACTOR)
                 a = after;
-            else if (after + 1 < c->nw && is_of_in(&c->w[after]) &&
-                     c->w[after + 1].type == W_ACTOR)
+            else if (after + 1 < c->nw && is_of_in(&c->w[after]) && c->w[after + 1].type == W_ACTOR)
                 a = after + 1;
-            else if (after + 2 < c->nw && is_of_in(&c->w[after]) &&
-                     c->w[after + 1].type == W_DET && c->w[after + 2].type == W_ACTOR)
+            else if (after + 2 < c->nw && is_of_in(&c->w[after]) && c->w[after + 1].type == W_DET &&
+                     c->w[after + 2].type == W_ACTOR)
                 a = after + 2;
             if (a != SIZE_MAX) {
                 sr_status st = make_unit(c, a, i, true);

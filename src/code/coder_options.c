@@ -447,8 +447,8 @@ static sr_status cmd_forward(sr_coder_options *o, cursor *c, char *err, size_t e
     if (!n)
         return bad(err, errn, "FORWARD: needs a sequence format such as ^^***NNN*SSS", NULL, 0);
     if (n >= sizeof o->forward)
-        return bad(err, errn, "FORWARD: the sequence format '%s' is longer than 31 characters",
-                   f, n);
+        return bad(err, errn, "FORWARD: the sequence format '%s' is longer than 31 characters", f,
+                   n);
     bool has_n = false, has_s = false;
     for (size_t k = 0; k < n; k++) {
         char ch = upper(f[k]);
@@ -536,8 +536,9 @@ static const struct {
     const char *name;
     command_fn fn;
 } commands[] = {
-    {"COMPLEX", cmd_complex},     {"DEFAULT", cmd_default}, {"COMMA", cmd_comma}, {"SET", cmd_set},
-    {"NONEVENTS", cmd_nonevents}, {"LABEL", NULL},          {"OUTPUT", NULL},     {"FORWARD", cmd_forward},
+    {"COMPLEX", cmd_complex}, {"DEFAULT", cmd_default},     {"COMMA", cmd_comma},
+    {"SET", cmd_set},         {"NONEVENTS", cmd_nonevents}, {"LABEL", NULL},
+    {"OUTPUT", NULL},         {"FORWARD", cmd_forward},
 };
 
 void sr_coder_options_default(sr_coder_options *o, bool time_section)

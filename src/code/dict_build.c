@@ -481,7 +481,8 @@ sr_status sr_dict_add_pending(sr_dict *d, const char *name, const dict_pending *
     memset(&doc, 0, sizeof doc);
     uint32_t *off = malloc((n + 1) * sizeof *off);
     doc.arena = sr_arena_new();
-    if (!off || !doc.arena || (st = batch_text(p, n, (d->flags & SR_DICT_GAPS) != 0, &b, off)) != SR_OK)
+    if (!off || !doc.arena ||
+        (st = batch_text(p, n, (d->flags & SR_DICT_GAPS) != 0, &b, off)) != SR_OK)
         goto done;
     st = SR_NOMEM;
     doc.len = b.n;

@@ -112,8 +112,7 @@ static void inexact_endings(best_match *b, uint32_t node, const char *s, size_t 
     while (lens) {
         size_t k = 64 - (size_t)__builtin_clzll(lens);
         lens &= ~((uint64_t)1 << (k - 1));
-        consider(b, sr_dict_edge_find(d, node, pre[k], EDGE_STEM | gap, s, k), end,
-                 SR_MATCH_STEM);
+        consider(b, sr_dict_edge_find(d, node, pre[k], EDGE_STEM | gap, s, k), end, SR_MATCH_STEM);
     }
 }
 
