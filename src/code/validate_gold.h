@@ -170,4 +170,14 @@ sr_status sr_plover_gold_read(const char *name, const char *data, size_t n, sr_p
                               char *err, size_t errn);
 void sr_plover_gold_free(sr_plover_gold *g);
 
+/* ---- shared by the two runners (validate_gold.c) ------------------------------------ */
+
+/* Writes the printf-style message into err (errn bytes; nothing when err is NULL) and
+ * returns st. */
+sr_status sr_gold_fail(char *err, size_t errn, sr_status st, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Appends the whole file at path to b. SR_NOTFOUND or SR_IO when it cannot be read,
+ * SR_TOOBIG past SR_GOLD_MAX_FILE, SR_NOMEM; each with "path: why" in err. */
+sr_status sr_gold_slurp(const char *path, sr_buf *b, char *err, size_t errn);
+
 #endif

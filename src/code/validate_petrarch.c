@@ -8,8 +8,6 @@
  * <Sentences>, then their children), with no recursion. <Config> elements wait in a
  * pending list that the next <Sentence> takes over, so the run applies each change just
  * before the record it precedes. */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -24,20 +22,6 @@
 static bool blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-static sr_status fail(char *err, size_t errn, sr_status st, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static sr_status fail(char *err, size_t errn, sr_status st, const char *fmt, ...)
-{
-    if (err && errn) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errn, fmt, ap);
-        va_end(ap);
-    }
-    return st;
 }
 
 /* Copies s into the arena with every run of blanks folded to one blank and none at either
@@ -243,11 +227,11 @@ sr_status sr_petr_read(const char *name, const char *data, size_t n, sr_petr_sui
 {
     memset(out, 0, sizeof *out);
     if (n > SR_GOLD_MAX_FILE)
-        return fail(err, errn, SR_TOOBIG, "%s: more than %u bytes", name, SR_GOLD_MAX_FILE);
+        return sr_gold_fail(err, errn, SR_TOOBIG, "%s: more than %u bytes", name, SR_GOLD_MAX_FILE);
     xmlParserCtxt *ctxt = xmlNewParserCtxt();
     if (!ctxt || !(out->arena = sr_arena_new())) {
         xmlFreeParserCtxt(ctxt);
-        return fail(err, errn, SR_NOMEM, "%s: %s", name, sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s: %s", name, sr_strerror(SR_NOMEM));
     }
     /* no network, no DTD or entity loading; libxml2's own depth and size limits stay on */
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
@@ -257,13 +241,13 @@ sr_status sr_petr_read(const char *name, const char *data, size_t n, sr_petr_sui
         char msg[200];
         long line;
         xml_problem(ctxt, &line, msg, sizeof msg);
-        st = fail(err, errn, SR_XML, "%s:%ld: malformed XML: %s", name, line, msg);
+        st = sr_gold_fail(err, errn, SR_XML, "%s:%ld: malformed XML: %s", name, line, msg);
     } else {
         xreader x = {.s = out};
         out->verbfile = out->actorfile = out->agentfile = out->discardfile = out->include = "";
         st = read_tree(&x, doc);
         if (st)
-            fail(err, errn, st, "%s: %s", name, sr_strerror(st));
+            sr_gold_fail(err, errn, st, "%s: %s", name, sr_strerror(st));
     }
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
@@ -360,22 +344,9 @@ static sr_status locate(const char *xml, const char *tag, const char *name, char
             : (join(out, dir, "/", name) && is_file(out)) ||
                   (join(out, dir, "/../dictionaries/", name) && is_file(out)))
         return SR_OK;
-    return fail(err, errn, SR_NOTFOUND, "%s: <%s> %s: no such file in %s or %s/../dictionaries",
-                xml, tag, name, dir, dir);
-}
-
-static sr_status slurp(const char *path, sr_buf *b, char *err, size_t errn)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return fail(err, errn, errno == ENOENT ? SR_NOTFOUND : SR_IO, "%s: %s", path,
-                    strerror(errno));
-    sr_status st = sr_buf_read_stream(b, f, SR_GOLD_MAX_FILE);
-    fclose(f);
-    if (st)
-        return fail(err, errn, st == SR_LIMIT ? SR_TOOBIG : st, "%s: %s", path,
-                    st == SR_LIMIT ? sr_strerror(SR_TOOBIG) : sr_strerror(st));
-    return SR_OK;
+    return sr_gold_fail(err, errn, SR_NOTFOUND,
+                        "%s: <%s> %s: no such file in %s or %s/../dictionaries", xml, tag, name,
+                        dir, dir);
 }
 
 /* Rewrites PETRARCH's discard list as actor lines with TABARI's discard code: "+TYPHOON
@@ -437,16 +408,16 @@ static sr_status skipped_lines(prun *r, const char *msg)
 static sr_status dict_status(prun *r, sr_status st, const char *path, char *err, size_t errn)
 {
     if (st == SR_NOTFOUND || st == SR_IO || st == SR_NOMEM)
-        return fail(err, errn, st, "%s: %s", path, sr_strerror(st));
+        return sr_gold_fail(err, errn, st, "%s: %s", path, sr_strerror(st));
     return st ? skipped_lines(r, sr_dict_error(r->dict)) : SR_OK;
 }
 
 static sr_status load_discards(prun *r, const char *path, char *err, size_t errn)
 {
     sr_buf raw = {0}, lines = {0};
-    sr_status st = slurp(path, &raw, err, errn);
+    sr_status st = sr_gold_slurp(path, &raw, err, errn);
     if (!st && (st = discard_lines(raw.p, raw.n, &lines)) != SR_OK)
-        fail(err, errn, st, "%s: %s", path, sr_strerror(st));
+        sr_gold_fail(err, errn, st, "%s: %s", path, sr_strerror(st));
     if (!st)
         st = dict_status(r, sr_dict_load_mem(r->dict, SR_DICT_ACTOR, path, lines.p, lines.n), path,
                          err, errn);
@@ -461,7 +432,7 @@ static sr_status load_actors(prun *r, const char *xml, const sr_petr_suite *s, c
 {
     char path[PATH_CAP];
     if (!(r->dict = sr_dict_new(SR_DICT_WHOLE_WORDS)))
-        return fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
     sr_status st = locate(xml, "Actorfile", s->actorfile, path, err, errn);
     if (!st)
         st = dict_status(r, sr_dict_load_file(r->dict, SR_DICT_ACTOR, path), path, err, errn);
@@ -490,8 +461,8 @@ static void petrarch_options(sr_coder_options *o, bool time_section)
 static sr_status load(prun *r, const char *xml, const sr_petr_suite *s, char *err, size_t errn)
 {
     if (!s->verbfile[0] || !s->actorfile[0])
-        return fail(err, errn, SR_USAGE, "%s: <Environment> names no <%s>", xml,
-                    !s->verbfile[0] ? "Verbfile" : "Actorfile");
+        return sr_gold_fail(err, errn, SR_USAGE, "%s: <Environment> names no <%s>", xml,
+                            !s->verbfile[0] ? "Verbfile" : "Actorfile");
     sr_status st = load_actors(r, xml, s, err, errn);
     char path[PATH_CAP];
     if (!st)
@@ -499,24 +470,25 @@ static sr_status load(prun *r, const char *xml, const sr_petr_suite *s, char *er
     if (st)
         return st;
     if (!(r->verbs = sr_verbs_new()))
-        return fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
     st = sr_verbs_load_file(r->verbs, SR_VERBS_PETRARCH, path);
     if (st == SR_NOTFOUND || st == SR_IO)
-        return fail(err, errn, st, "%s: %s", path, sr_strerror(st));
+        return sr_gold_fail(err, errn, st, "%s: %s", path, sr_strerror(st));
     if (st && st != SR_NOMEM)
         st = skipped_lines(r, sr_verbs_error(r->verbs));
     if (!st)
         st = sr_verbs_finish(r->verbs);
     if (st)
-        return fail(err, errn, st, "%s",
-                    sr_verbs_error(r->verbs)[0] ? sr_verbs_error(r->verbs) : sr_strerror(st));
+        return sr_gold_fail(err, errn, st, "%s",
+                            sr_verbs_error(r->verbs)[0] ? sr_verbs_error(r->verbs)
+                                                        : sr_strerror(st));
     sr_verbs_stats vs;
     sr_verbs_get_stats(r->verbs, &vs);
     r->res->dict_errors += vs.errors;
     sr_coder_options o;
     petrarch_options(&o, vs.time_section);
     if (!(r->coder = sr_coder_new(r->dict, r->verbs, &o)))
-        return fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
     return SR_OK;
 }
 
@@ -532,15 +504,16 @@ static sr_status apply_config(prun *r, const char *xml, const sr_petr_record *re
     if (!strncmp(c->option, "comma_", 6)) {
         snprintf(line, sizeof line, "COMMA: %s=%s", c->option + 6, c->value);
         if (sr_coder_option_line(sr_coder_opts(r->coder), line, strlen(line), msg, sizeof msg))
-            return fail(err, errn, SR_USAGE, "%s:%ld: <Config option=\"%s\">: %s", xml, rec->line,
-                        c->option, msg);
+            return sr_gold_fail(err, errn, SR_USAGE, "%s:%ld: <Config option=\"%s\">: %s", xml,
+                                rec->line, c->option, msg);
     } else if (!strcmp(c->option, "new_actor_length")) {
         char *end;
         long v = strtol(c->value, &end, 10);
         if (end == c->value || *end)
-            return fail(err, errn, SR_USAGE,
-                        "%s:%ld: <Config option=\"new_actor_length\">: '%s' is not a number", xml,
-                        rec->line, c->value);
+            return sr_gold_fail(
+                err, errn, SR_USAGE,
+                "%s:%ld: <Config option=\"new_actor_length\">: '%s' is not a number", xml,
+                rec->line, c->value);
         r->new_actor_length = v;
     }
     return SR_OK;
@@ -683,7 +656,7 @@ static sr_status run_records(prun *r, const char *xml, const sr_petr_suite *s, c
         const char *why = sr_petr_unscored(s, rec, r->new_actor_length);
         sr_status st = why ? (skipped(r, rec, why), SR_OK) : code_record(r, rec);
         if (st)
-            return fail(err, errn, st, "%s: %s: %s", xml, rec->id, sr_strerror(st));
+            return sr_gold_fail(err, errn, st, "%s: %s: %s", xml, rec->id, sr_strerror(st));
     }
     return SR_OK;
 }
@@ -702,7 +675,7 @@ sr_status sr_validate_petrarch(const char *path, unsigned flags, FILE *out, sr_p
     prun r = {.flags = flags, .out = out, .res = res};
     sr_petr_suite s = {0};
     sr_buf data = {0};
-    sr_status st = slurp(path, &data, err, errn);
+    sr_status st = sr_gold_slurp(path, &data, err, errn);
     if (!st)
         st = sr_petr_read(path, data.p ? data.p : "", data.n, &s, err, errn);
     sr_buf_free(&data);

@@ -6,43 +6,12 @@
  * The disagreements are also tallied by (gold type, first coded type) for the verbose
  * summary: a short list of pairs, counted by a linear scan, capped so a file of
  * made-up types cannot make the tally quadratic. */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 
 #include <yajl/yajl_tree.h>
 
 #include "plover.h"
 #include "validate_gold.h"
-
-/* ---- small helpers ------------------------------------------------------------------- */
-
-static sr_status fail(char *err, size_t errn, sr_status st, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static sr_status fail(char *err, size_t errn, sr_status st, const char *fmt, ...)
-{
-    if (err && errn) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errn, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
-static sr_status slurp(const char *path, sr_buf *b, char *err, size_t errn)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return fail(err, errn, errno == ENOENT ? SR_NOTFOUND : SR_IO, "%s: %s", path,
-                    strerror(errno));
-    sr_status st = sr_buf_read_stream(b, f, SR_GOLD_MAX_FILE);
-    fclose(f);
-    if (st == SR_LIMIT)
-        st = SR_TOOBIG;
-    return st ? fail(err, errn, st, "%s: %s", path, sr_strerror(st)) : SR_OK;
-}
 
 /* ---- reading the JSON ---------------------------------------------------------------- */
 
@@ -127,25 +96,25 @@ static sr_status parse_json(const char *name, const char *data, size_t n, yajl_v
                             size_t errn)
 {
     if (memchr(data, 0, n))
-        return fail(err, errn, SR_JSON, "%s: malformed JSON: a NUL byte", name);
+        return sr_gold_fail(err, errn, SR_JSON, "%s: malformed JSON: a NUL byte", name);
     if (json_depth(data, n) > SR_GOLD_MAX_JSON_DEPTH)
-        return fail(err, errn, SR_LIMIT, "%s: JSON nested more than %d deep", name,
-                    SR_GOLD_MAX_JSON_DEPTH);
+        return sr_gold_fail(err, errn, SR_LIMIT, "%s: JSON nested more than %d deep", name,
+                            SR_GOLD_MAX_JSON_DEPTH);
     char *text = malloc(n + 1), msg[256] = "";
     if (!text)
-        return fail(err, errn, SR_NOMEM, "%s: %s", name, sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s: %s", name, sr_strerror(SR_NOMEM));
     memcpy(text, data, n);
     text[n] = 0;
     *root = yajl_tree_parse(text, msg, sizeof msg);
     free(text);
     first_line(msg);
     if (!*root)
-        return fail(err, errn, SR_JSON, "%s: malformed JSON: %s", name,
-                    msg[0] ? msg : "cannot be parsed");
+        return sr_gold_fail(err, errn, SR_JSON, "%s: malformed JSON: %s", name,
+                            msg[0] ? msg : "cannot be parsed");
     if (!YAJL_IS_ARRAY(*root)) {
         yajl_tree_free(*root);
         *root = NULL;
-        return fail(err, errn, SR_JSON, "%s: not a JSON array of records", name);
+        return sr_gold_fail(err, errn, SR_JSON, "%s: not a JSON array of records", name);
     }
     return SR_OK;
 }
@@ -155,7 +124,7 @@ sr_status sr_plover_gold_read(const char *name, const char *data, size_t n, sr_p
 {
     memset(out, 0, sizeof *out);
     if (n > SR_GOLD_MAX_FILE)
-        return fail(err, errn, SR_TOOBIG, "%s: more than %u bytes", name, SR_GOLD_MAX_FILE);
+        return sr_gold_fail(err, errn, SR_TOOBIG, "%s: more than %u bytes", name, SR_GOLD_MAX_FILE);
     if (n >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
         data += 3, n -= 3;
     yajl_val root = NULL;
@@ -164,7 +133,7 @@ sr_status sr_plover_gold_read(const char *name, const char *data, size_t n, sr_p
         return st;
     if (!(out->arena = sr_arena_new()) || (st = take_records(out, root)) != SR_OK) {
         sr_plover_gold_free(out);
-        st = fail(err, errn, SR_NOMEM, "%s: %s", name, sr_strerror(SR_NOMEM));
+        st = sr_gold_fail(err, errn, SR_NOMEM, "%s: %s", name, sr_strerror(SR_NOMEM));
     }
     yajl_tree_free(root);
     return st;
@@ -354,13 +323,13 @@ static sr_status load(vrun *r, char *err, size_t errn)
 {
     collect_types(r);
     if (!(r->lx = sr_lexicon_new()))
-        return fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
     sr_status st = sr_lexicon_load_defaults(r->lx);
     if (st)
-        return fail(err, errn, st, "built-in lexicon: %s",
-                    sr_lexicon_error(r->lx)[0] ? sr_lexicon_error(r->lx) : sr_strerror(st));
+        return sr_gold_fail(err, errn, st, "built-in lexicon: %s",
+                            sr_lexicon_error(r->lx)[0] ? sr_lexicon_error(r->lx) : sr_strerror(st));
     if (!(r->p = sr_pipeline_new(r->lx)))
-        return fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
     return SR_OK;
 }
 
@@ -372,11 +341,11 @@ sr_status sr_validate_plover(const char *path, unsigned flags, FILE *out, sr_plo
     memset(res, 0, sizeof *res);
     vrun *r = calloc(1, sizeof *r);
     if (!r)
-        return fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
+        return sr_gold_fail(err, errn, SR_NOMEM, "%s", sr_strerror(SR_NOMEM));
     *r = (vrun){.flags = flags, .out = out, .res = res};
     sr_plover_gold g = {0};
     sr_buf data = {0};
-    sr_status st = slurp(path, &data, err, errn);
+    sr_status st = sr_gold_slurp(path, &data, err, errn);
     if (!st)
         st = sr_plover_gold_read(path, data.p ? data.p : "", data.n, &g, err, errn);
     sr_buf_free(&data);
@@ -384,7 +353,7 @@ sr_status sr_validate_plover(const char *path, unsigned flags, FILE *out, sr_plo
         st = load(r, err, errn);
     for (size_t i = 0; !st && i < g.nrecords; i++)
         if ((st = run_record(r, &g.records[i], i)) != SR_OK)
-            fail(err, errn, st, "%s: record %zu: %s", path, i + 1, sr_strerror(st));
+            sr_gold_fail(err, errn, st, "%s: record %zu: %s", path, i + 1, sr_strerror(st));
     if (!st && out && (flags & SR_VALIDATE_VERBOSE) && !(flags & SR_VALIDATE_QUIET))
         print_mismatches(r);
     if (!st && out)
