@@ -194,29 +194,18 @@ bool sr_dict_find(const sr_dict *d, const sr_doc *doc, size_t i, size_t end, sr_
     if (i >= end || is_hyphen(doc, &doc->tokens[i]) || !d->cap_edges)
         return false;
     best_match b = {d, kinds, 0, 0, 0};
-    uint32_t node = 0;
-    if (d->gapped) {
+    uint32_t node = step(&b, doc, 0, i, 0);
+    if (node && d->gapped) {
         unsigned probes = SR_DICT_GAP_PROBES;
-        uint32_t first = step(&b, doc, 0, i, 0);
-        if (first)
-            walk_gapped(&b, doc, first, i + 1, end, 1, &probes);
-        end = i; /* the walk above did the work */
-    }
-    for (size_t k = i, steps = 0; k < end && steps < SR_DICT_MAX_PHRASE_TOKENS; k++) {
-        const sr_token *t = &doc->tokens[k];
-        if (is_hyphen(doc, t) && steps > 0)
-            continue; /* TABARI reads a hyphen as a blank */
-        const char *s = doc->clean + t->start;
-        size_t n = t->end - t->start;
-        uint32_t h = t->kind == SR_TOK_WORD ? t->hash : sr_word_hash(s, n);
-        uint32_t next = sr_dict_edge_find(d, node, h, EDGE_WHOLE, s, n);
-        consider(&b, next, (uint32_t)k + 1, SR_MATCH_EXACT);
-        if (t->kind == SR_TOK_WORD)
-            inexact_endings(&b, node, s, n, h, (uint32_t)k + 1, 0);
-        if (!next)
-            break;
-        node = next;
-        steps++;
+        walk_gapped(&b, doc, node, i + 1, end, 1, &probes);
+    } else {
+        for (size_t k = i + 1, steps = 1; node && k < end && steps < SR_DICT_MAX_PHRASE_TOKENS;
+             k++) {
+            if (is_hyphen(doc, &doc->tokens[k]))
+                continue; /* TABARI reads a hyphen as a blank */
+            node = step(&b, doc, node, k, 0);
+            steps++;
+        }
     }
     if (!b.phrase)
         return false;
